@@ -1,0 +1,21 @@
+#pragma once
+// `cohort demo`: a realistic demo portal for newcomers.
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "db/database.h"
+
+namespace cohort::app {
+
+struct DemoLogin {
+  std::string role;
+  std::string email;
+  std::string password;
+};
+
+// Loads the demo into an empty database and returns the logins it made.
+// kFailedPrecondition when the database already holds organisations.
+Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const Clock& clock);
+
+}  // namespace cohort::app

@@ -1,0 +1,50 @@
+#include "app/portal.h"
+
+
+#include "core/log.h"
+#include "core/time_format.h"
+#include "db/migrations.h"
+
+namespace cohort::app {
+
+Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock& clock) {
+  auto portal = std::unique_ptr<Portal>(new Portal());
+  db::Options options;
+  options.pool_size = config.db_pool;
+  auto db = db::Database::Open(config.db, options);
+  if (!db) return db.error();
+  portal->db_ = std::move(*db);
+  if (config.migrate) {
+    auto applied = db::Migrate(*portal->db_);
+    if (!applied) return applied.error();
+    if (*applied > 0) LogEvent(LogLevel::kInfo, "migrated", {{"applied", std::to_string(*applied)}});
+  }
+  portal->info_ = SystemInfo{COHORT_VERSION, FormatUtc(clock.Now()), clock.Now()};
+  RegisterSystemRoutes(portal->router_, *portal->db_, clock, portal->metrics_, &portal->server_view_, portal->info_);
+  RegisterDomainRoutes(portal->router_, *portal->db_, clock);
+
+  http::ServerOptions o;
+  o.host = config.ListenHost();
+  o.port = config.ListenPort();
+  o.io_threads = config.io_threads;
+  o.workers = config.workers;
+  o.max_queue = config.max_queue;
+  o.max_connections = config.max_connections;
+  o.max_body_bytes = config.max_body_bytes;
+  o.max_header_bytes = config.max_header_bytes;
+  o.request_timeout_ms = config.request_timeout_ms;
+  o.web_root = config.web_root;
+  o.strict_transport = config.public_url.starts_with("https://");
+  portal->server_ = std::make_unique<http::Server>(o, portal->router_, portal->metrics_);
+  portal->server_view_ = portal->server_.get();
+  if (auto started = portal->server_->Start(); !started) return started.error();
+  return portal;
+}
+
+Portal::~Portal() { Stop(std::chrono::milliseconds(0)); }
+
+void Portal::Stop(std::chrono::milliseconds grace) {
+  if (server_) server_->Stop(grace);
+}
+
+}  // namespace cohort::app

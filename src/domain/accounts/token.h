@@ -1,0 +1,12 @@
+#pragma once
+// Personal API tokens: 32 random bytes shown once as "cht_<base64url>";
+// only their BLAKE2b hash is stored.
+#include <string>
+#include <string_view>
+
+namespace cohort::accounts {
+
+std::string NewApiToken();
+std::string HashApiToken(std::string_view token);
+
+}  // namespace cohort::accounts

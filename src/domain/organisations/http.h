@@ -1,0 +1,12 @@
+#pragma once
+#include "core/clock.h"
+#include "db/database.h"
+#include "http/router.h"
+
+namespace cohort::organisations {
+
+// GET /api/v1/organisations, GET /api/v1/organisations/{id},
+// POST /api/v1/organisations (platform administrators).
+void RegisterRoutes(http::Router& router, db::Database& db, const Clock& clock);
+
+}  // namespace cohort::organisations

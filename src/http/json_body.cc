@@ -1,0 +1,35 @@
+#include "http/json_body.h"
+
+#include <algorithm>
+
+namespace cohort::http {
+
+Result<nlohmann::json> JsonObjectBody(const Request& request) {
+  auto type = request.Header("content-type");
+  const auto semi = type.find(';');
+  type = type.substr(0, semi);
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  if (type != "application/json") {
+    return Error::UnsupportedMediaType("expected Content-Type: application/json");
+  }
+  try {
+    auto doc = nlohmann::json::parse(request.body);
+    if (!doc.is_object()) return Error::MalformedRequest("the body must be a JSON object");
+    return doc;
+  } catch (const nlohmann::json::parse_error& e) {
+    return Error::MalformedRequest("malformed JSON at byte " + std::to_string(e.byte));
+  }
+}
+
+Result<void> RejectUnknownFields(const nlohmann::json& body, std::initializer_list<std::string_view> allowed) {
+  std::vector<FieldError> errors;
+  for (const auto& [key, value] : body.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      errors.push_back({key, "unknown_field", "unknown field"});
+    }
+  }
+  if (!errors.empty()) return Error::InvalidArgument("the body has unknown fields", std::move(errors));
+  return Ok();
+}
+
+}  // namespace cohort::http

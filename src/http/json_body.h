@@ -1,0 +1,22 @@
+#pragma once
+// Reading JSON request bodies with the errors clients need: 415 for a
+// non-JSON content type, 400 naming the byte position of malformed JSON,
+// 422 listing unknown fields of a strict schema.
+#include <initializer_list>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "http/request.h"
+
+namespace cohort::http {
+
+// The body as a JSON object.
+Result<nlohmann::json> JsonObjectBody(const Request& request);
+
+// kInvalidArgument with one "unknown_field" error per member of `body` not
+// in `allowed`.
+Result<void> RejectUnknownFields(const nlohmann::json& body, std::initializer_list<std::string_view> allowed);
+
+}  // namespace cohort::http

@@ -1,0 +1,65 @@
+#include "http/problem.h"
+
+#include <nlohmann/json.hpp>
+
+#include "i18n/catalog.h"
+
+namespace cohort::http {
+namespace {
+
+Response Build(const Request& request, int status, std::string_view kind, const std::string& detail,
+               const std::vector<FieldError>& fields) {
+  const auto& catalog = i18n::Catalog::Embedded();
+  nlohmann::json doc = {
+      {"type", "urn:cohort:problem:" + std::string(kind)},
+      {"title", catalog.Text(request.locale, "errors." + std::string(kind))},
+      {"status", status},
+      {"instance", request.path},
+      {"request_id", request.request_id},
+  };
+  if (!detail.empty()) doc["detail"] = catalog.Has(request.locale, detail) ? catalog.Text(request.locale, detail) : detail;
+  if (!fields.empty()) {
+    auto& errors = doc["errors"] = nlohmann::json::array();
+    for (const auto& f : fields) {
+      const std::string key = "field_errors." + f.code;
+      const std::string message =
+          catalog.Has(request.locale, key) ? catalog.Text(request.locale, key, {{"field", f.field}}) : f.message;
+      errors.push_back({{"field", f.field}, {"code", f.code}, {"message", message}});
+    }
+  }
+  Response r = Response::Json(status, doc);
+  r.headers.clear();
+  r.Header("Content-Type", "application/problem+json");
+  return r;
+}
+
+}  // namespace
+
+int HttpStatus(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kMalformedRequest: return 400;
+    case ErrorCode::kUnsupportedMediaType: return 415;
+    case ErrorCode::kInvalidArgument: return 422;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kPermissionDenied: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kFailedPrecondition: return 409;
+    case ErrorCode::kResourceExhausted: return 429;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response ProblemResponse(const Request& request, const Error& error) {
+  const bool hide = error.code() == ErrorCode::kInternal || error.code() == ErrorCode::kUnavailable;
+  return Build(request, HttpStatus(error.code()), ToString(error.code()), hide ? std::string() : error.message(),
+               error.fields());
+}
+
+Response TransportProblem(const Request& request, int status, std::string_view kind, std::string detail) {
+  return Build(request, status, kind, detail, {});
+}
+
+}  // namespace cohort::http
