@@ -87,6 +87,16 @@ class Connection {
       }
       if (rc != SQLITE_OK) return MapSqliteError(db_, rc, "bind " + key);
     }
+    // SQLite would silently bind NULL to a forgotten parameter; PostgreSQL
+    // refuses. Refuse here too so both engines behave alike.
+    if (sqlite3_bind_parameter_count(stmt) > static_cast<int>(params.size())) {
+      for (int i = 1; i <= sqlite3_bind_parameter_count(stmt); ++i) {
+        const char* name = sqlite3_bind_parameter_name(stmt, i);
+        bool given = false;
+        for (const auto& p : params) given = given || (name && p.name == name + 1);
+        if (!given) return Error::Internal(std::string("no value for parameter ") + (name ? name : "?"));
+      }
+    }
     return stmt;
   }
 

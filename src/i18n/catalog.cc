@@ -1,5 +1,7 @@
 #include "i18n/catalog.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace cohort::i18n {
@@ -36,6 +38,23 @@ const Catalog& Catalog::Embedded() {
 
 bool Catalog::Has(Locale locale, std::string_view key) const {
   return texts_[Index(locale)].contains(std::string(key));
+}
+
+std::vector<std::string> Catalog::Keys(Locale locale) const {
+  std::vector<std::string> out;
+  for (const auto& [key, text] : texts_[Index(locale)]) {
+    std::string base = key;
+    for (const char* suffix : {"_zero", "_one", "_two", "_few", "_many", "_other"}) {
+      if (base.ends_with(suffix)) {
+        base.resize(base.size() - std::string_view(suffix).size());
+        break;
+      }
+    }
+    if (out.empty() || out.back() != base) out.push_back(base);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::string Catalog::Text(Locale locale, std::string_view key, const std::map<std::string, std::string>& params) const {

@@ -23,6 +23,8 @@ class Catalog {
   // The text for `key` in `locale`, else in English, else the key itself.
   std::string Text(Locale locale, std::string_view key, const std::map<std::string, std::string>& params = {}) const;
   bool Has(Locale locale, std::string_view key) const;
+  // Every key of `locale`, plural suffixes (_one, _few, ...) removed, sorted.
+  std::vector<std::string> Keys(Locale locale) const;
 
  private:
   std::map<std::string, std::string> texts_[3];  // flattened dotted keys per locale

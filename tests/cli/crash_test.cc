@@ -1,0 +1,93 @@
+// Crash safety: `cohort serve` is killed with SIGKILL while clients are
+// writing. Every write it acknowledged must survive, and the database must
+// pass its integrity check. Repeated over several kill/restart rounds.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "db/database.h"
+#include "support/http_client.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
+
+namespace cohort::testing {
+namespace {
+
+const std::string kBin = COHORT_BINARY;
+
+TEST(CrashSafety, EveryAcknowledgedWriteSurvivesSigkill) {
+  TempDir dir;
+  const std::string db = "sqlite:" + dir.File("cohort.db");
+  WriteFile(dir.File("pw"), "a long passphrase\n");
+  ASSERT_EQ(RunProcess({kBin, "admin", "create", "--db", db, "--email", "root@cohort.test", "--password-file", dir.File("pw")})
+                .exit_code,
+            0);
+  auto token = RunProcess({kBin, "token", "create", "--db", db, "--email", "root@cohort.test"});
+  ASSERT_EQ(token.exit_code, 0);
+  const std::string bearer = "Bearer " + token.out.substr(0, token.out.find('\n'));
+
+  std::set<std::string> acknowledged;
+  std::mutex mu;
+  constexpr int kRounds = 3, kClients = 8, kKillAfter = 300;
+  for (int round = 0; round < kRounds; ++round) {
+    const int port = FreePort();
+    Child server({kBin, "serve", "--listen", "127.0.0.1:" + std::to_string(port), "--db", db, "--web-root", ""},
+                 dir.File("serve" + std::to_string(round) + ".log"));
+    ASSERT_TRUE(WaitForHealthy(port, std::chrono::seconds(20)));
+    std::atomic<int> acked_this_round{0};
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> clients;
+    for (int c = 0; c < kClients; ++c) {
+      clients.emplace_back([&, c] {
+        HttpClient client(port);
+        for (int n = 0; !stop && n < 100000; ++n) {
+          const std::string slug = "R" + std::to_string(round) + "-" + std::to_string(c) + "-" + std::to_string(n);
+          try {
+            auto r = client.PostJson("/api/v1/organisations", R"({"slug": ")" + slug + R"(", "name": "Crash )" + slug + "\"}",
+                                     {{"Authorization", bearer}});
+            if (r.status == 201) {
+              std::lock_guard lock(mu);
+              acknowledged.insert(slug);
+              ++acked_this_round;
+            }
+          } catch (const std::exception&) {
+            return;  // the server is gone
+          }
+        }
+      });
+    }
+    // Kill in the middle of the load, once enough writes were acknowledged.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (acked_this_round < kKillAfter && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    server.Signal(SIGKILL);
+    ASSERT_TRUE(server.Wait(std::chrono::seconds(10)).has_value());
+    stop = true;
+    for (auto& t : clients) t.join();
+    ASSERT_GE(acked_this_round.load(), kKillAfter) << "round " << round;
+  }
+
+  auto database = db::Database::Open(db);
+  ASSERT_TRUE(database.ok()) << database.error().message();
+  auto rows = (*database)->Read([](db::Tx& tx) { return tx.Query("SELECT slug FROM organisations"); });
+  ASSERT_TRUE(rows.ok());
+  std::set<std::string> stored;
+  for (const auto& r : *rows) stored.insert(r.Text(0));
+  std::vector<std::string> lost;
+  for (const auto& slug : acknowledged) {
+    if (!stored.contains(slug)) lost.push_back(slug);
+  }
+  EXPECT_TRUE(lost.empty()) << lost.size() << " acknowledged writes lost, e.g. " << lost.front();
+  EXPECT_GE(acknowledged.size(), static_cast<std::size_t>(kRounds * kKillAfter));
+  auto check = (*database)->Read([](db::Tx& tx) { return tx.QueryOne("PRAGMA integrity_check"); });
+  ASSERT_TRUE(check.ok());
+  EXPECT_EQ((*check)->Text(0), "ok");
+}
+
+}  // namespace
+}  // namespace cohort::testing
