@@ -14,6 +14,11 @@ case "$cmd" in
   start)
     mkdir -p "$dir"
     chmod 0777 "$dir"
+    # The server user must be able to reach the folder.
+    if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -w "$dir"; then
+      echo "pg-cluster: user postgres cannot write to $dir (make its parents traversable)" >&2; exit 1
+    fi
+    trap 'cat "$dir"/*.log >&2 2>/dev/null' ERR
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
     as_pg "$BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-instructions --no-sync >"$dir/initdb.log" 2>&1
     as_pg "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \

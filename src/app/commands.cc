@@ -124,7 +124,8 @@ int Demo(const ConfigFlags& flags, bool if_empty) {
   auto logins = LoadDemo(**db, clock);
   if (!logins) {
     if (if_empty && logins.error().code() == ErrorCode::kFailedPrecondition) {
-      std::cout << "the database already holds data; demo not loaded again\n";
+      std::cout << "The database already holds data; the demo was not loaded again. Demo logins, unless changed:\n";
+      for (const auto& l : DemoLogins()) std::cout << "  " << l.role << ": " << l.email << " / " << l.password << "\n";
       return 0;
     }
     return Fail(logins.error());

@@ -23,6 +23,14 @@ constexpr DemoOrganisation kOrganisations[] = {
 
 }  // namespace
 
+std::vector<DemoLogin> DemoLogins() {
+  return {
+      {"platform administrator", "admin@cohort.test", "demo-admin-2026"},
+      {"organisation administrator (MFA)", "hr@mfa.cohort.test", "demo-mfa-2026"},
+      {"organisation administrator (DMX)", "school@dmx.cohort.test", "demo-dmx-2026"},
+  };
+}
+
 Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const Clock& clock) {
   auto existing = db.Read([](db::Tx& tx) { return tx.QueryOne("SELECT count(*) FROM organisations"); });
   if (!existing) return existing.error();
@@ -42,11 +50,7 @@ Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const Clock& clock) {
   });
   if (!created) return created.error();
 
-  std::vector<DemoLogin> logins = {
-      {"platform administrator", "admin@cohort.test", "demo-admin-2026"},
-      {"organisation administrator (MFA)", "hr@mfa.cohort.test", "demo-mfa-2026"},
-      {"organisation administrator (DMX)", "school@dmx.cohort.test", "demo-dmx-2026"},
-  };
+  const std::vector<DemoLogin> logins = DemoLogins();
   const char* org_of[] = {nullptr, "MFA", "DMX"};
   const char* names[] = {"Cohort Administrator", "Leyla Məmmədova", "Rəşad Əliyev"};
   for (std::size_t i = 0; i < logins.size(); ++i) {

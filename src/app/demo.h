@@ -14,6 +14,9 @@ struct DemoLogin {
   std::string password;
 };
 
+// The logins the demo creates (fixed, so they can be printed again later).
+std::vector<DemoLogin> DemoLogins();
+
 // Loads the demo into an empty database and returns the logins it made.
 // kFailedPrecondition when the database already holds organisations.
 Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const Clock& clock);

@@ -2,6 +2,7 @@
 // per connection.
 #include <libpq-fe.h>
 
+#include <atomic>
 #include <charconv>
 #include <condition_variable>
 #include <mutex>
@@ -38,7 +39,7 @@ Error MapPgError(PGconn* c, const PGresult* res, std::string_view what) {
 
 class Connection {
  public:
-  static Result<std::unique_ptr<Connection>> Open(const std::string& url) {
+  static Result<std::unique_ptr<Connection>> Open(const std::string& url, bool read_only) {
     const char* keys[] = {"dbname", "connect_timeout", "application_name", nullptr};
     const char* values[] = {url.c_str(), "5", "cohort", nullptr};
     PGconn* c = PQconnectdbParams(keys, values, 1);
@@ -48,6 +49,12 @@ class Connection {
                                 ":" + (PQport(c) ? PQport(c) : "?") + ": " + Trimmed(PQerrorMessage(c)));
     }
     PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);
+    if (read_only) {
+      PGresult* res = PQexec(c, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+      const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+      PQclear(res);
+      if (!ok) return Error::Unavailable("cannot configure a PostgreSQL reader: " + Trimmed(PQerrorMessage(c)));
+    }
     return conn;
   }
   ~Connection() { PQfinish(c_); }
@@ -181,69 +188,16 @@ class PgTx final : public Tx {
   Connection& c_;
 };
 
-class PostgresDatabase final : public Database {
+// A bounded set of connections of one kind (readers or writers).
+class Pool {
  public:
-  PostgresDatabase(std::string url, Options options, std::unique_ptr<Connection> first)
-      : url_(std::move(url)), options_(options) {
-    idle_.push_back(std::move(first));
-    open_ = 1;
-  }
+  Pool(std::string url, Options options, bool read_only)
+      : url_(std::move(url)), options_(options), read_only_(read_only) {}
 
-  Engine engine() const override { return Engine::kPostgres; }
-
-  Result<void> Ping() override {
-    return RunRead([](Tx& tx) -> Result<void> {
-      auto r = tx.Query("SELECT 1");
-      if (!r) return r.error();
-      return Ok();
-    });
-  }
-
-  PoolStats Stats() const override {
+  void Adopt(std::unique_ptr<Connection> c) {
     std::lock_guard lock(mu_);
-    PoolStats s;
-    s.size = open_;
-    s.in_use = open_ - static_cast<int>(idle_.size());
-    s.waiting = waiting_;
-    s.commits = commits_;
-    s.commit_batches = commits_;
-    return s;
-  }
-
- protected:
-  Result<void> RunRead(const std::function<Result<void>(Tx&)>& fn) override {
-    return Run("START TRANSACTION READ ONLY", fn, false);
-  }
-  Result<void> RunWrite(const std::function<Result<void>(Tx&)>& fn) override { return Run("BEGIN", fn, true); }
-
- private:
-  Result<void> Run(const char* begin, const std::function<Result<void>(Tx&)>& fn, bool write) {
-    // A pooled connection may have died with a server restart; BEGIN finds
-    // out before any work is done, so one retry on a new connection is safe.
-    for (int attempt = 0;; ++attempt) {
-      auto conn = Acquire();
-      if (!conn) return conn.error();
-      PgTx tx(**conn);
-      if (auto b = tx.Simple(begin); !b) {
-        Release(std::move(*conn));
-        if (attempt == 0 && b.error().code() == ErrorCode::kUnavailable) continue;
-        return b.error();
-      }
-      Result<void> result;
-      try {
-        result = fn(tx);
-      } catch (const std::exception& e) {
-        result = Error::Internal(std::string("exception in transaction: ") + e.what());
-      }
-      auto end = tx.Simple(result ? "COMMIT" : "ROLLBACK");
-      if (!end && result) result = end.error();
-      if (result && write) {
-        std::lock_guard lock(mu_);
-        ++commits_;
-      }
-      Release(std::move(*conn));
-      return result;
-    }
+    idle_.push_back(std::move(c));
+    ++open_;
   }
 
   Result<std::unique_ptr<Connection>> Acquire() {
@@ -257,7 +211,7 @@ class PostgresDatabase final : public Database {
       if (open_ < options_.pool_size) {
         ++open_;
         lock.unlock();
-        auto c = Connection::Open(url_);
+        auto c = Connection::Open(url_, read_only_);
         if (!c) {
           lock.lock();
           --open_;
@@ -286,20 +240,108 @@ class PostgresDatabase final : public Database {
     cv_.notify_all();
   }
 
+  void AddTo(PoolStats& s) const {
+    std::lock_guard lock(mu_);
+    s.size += open_;
+    s.in_use += open_ - static_cast<int>(idle_.size());
+    s.waiting += waiting_;
+  }
+
+ private:
   const std::string url_;
   const Options options_;
+  const bool read_only_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int open_ = 0;
   int waiting_ = 0;
-  std::int64_t commits_ = 0;
+};
+
+class PostgresDatabase final : public Database {
+ public:
+  PostgresDatabase(const std::string& url, Options options, std::unique_ptr<Connection> first_reader)
+      : readers_(url, options, true), writers_(url, options, false) {
+    readers_.Adopt(std::move(first_reader));
+  }
+
+  Engine engine() const override { return Engine::kPostgres; }
+
+  Result<void> Ping() override {
+    return RunRead([](Tx& tx) -> Result<void> {
+      auto r = tx.Query("SELECT 1");
+      if (!r) return r.error();
+      return Ok();
+    });
+  }
+
+  PoolStats Stats() const override {
+    PoolStats s;
+    readers_.AddTo(s);
+    writers_.AddTo(s);
+    s.commits = commits_.load();
+    s.commit_batches = s.commits;
+    return s;
+  }
+
+ protected:
+  // Reads run on read-only connections without BEGIN/COMMIT: under READ
+  // COMMITTED every statement takes its own snapshot even inside a
+  // transaction, so the wrapper would cost two round trips and buy nothing.
+  Result<void> RunRead(const std::function<Result<void>(Tx&)>& fn) override {
+    for (int attempt = 0;; ++attempt) {
+      auto conn = readers_.Acquire();
+      if (!conn) return conn.error();
+      PgTx tx(**conn);
+      Result<void> result = Call(fn, tx);
+      const bool lost = !(*conn)->healthy();
+      readers_.Release(std::move(*conn));
+      // A pooled connection may have died with a server restart; retrying
+      // a read on a fresh connection is always safe.
+      if (!result && lost && attempt == 0) continue;
+      return result;
+    }
+  }
+
+  Result<void> RunWrite(const std::function<Result<void>(Tx&)>& fn) override {
+    // BEGIN finds a dead pooled connection before any work is done, so one
+    // retry on a new connection is safe.
+    for (int attempt = 0;; ++attempt) {
+      auto conn = writers_.Acquire();
+      if (!conn) return conn.error();
+      PgTx tx(**conn);
+      if (auto b = tx.Simple("BEGIN"); !b) {
+        writers_.Release(std::move(*conn));
+        if (attempt == 0 && b.error().code() == ErrorCode::kUnavailable) continue;
+        return b.error();
+      }
+      Result<void> result = Call(fn, tx);
+      auto end = tx.Simple(result ? "COMMIT" : "ROLLBACK");
+      if (!end && result) result = end.error();
+      if (result) ++commits_;
+      writers_.Release(std::move(*conn));
+      return result;
+    }
+  }
+
+ private:
+  static Result<void> Call(const std::function<Result<void>(Tx&)>& fn, Tx& tx) {
+    try {
+      return fn(tx);
+    } catch (const std::exception& e) {
+      return Error::Internal(std::string("exception in transaction: ") + e.what());
+    }
+  }
+
+  Pool readers_;
+  Pool writers_;
+  std::atomic<std::int64_t> commits_{0};
 };
 
 }  // namespace
 
 Result<std::unique_ptr<Database>> OpenPostgres(const std::string& url, const Options& options) {
-  auto first = Connection::Open(url);
+  auto first = Connection::Open(url, true);
   if (!first) return first.error();
   return std::unique_ptr<Database>(new PostgresDatabase(url, options, std::move(*first)));
 }
