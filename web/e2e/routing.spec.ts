@@ -1,0 +1,43 @@
+import { expect, test, text } from './fixtures';
+
+test('an unknown client path shows the not-found view', async ({ page }) => {
+  const response = await page.goto('/no/such/page');
+  expect(response?.status()).toBe(200); // the server falls back to index.html
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('az', 'not_found.title'));
+  await expect(page.getByText(text('az', 'not_found.body', { path: '/no/such/page' }))).toBeVisible();
+  await expect(page).toHaveTitle(`${text('az', 'not_found.title')} — Cohort`);
+
+  await page.getByRole('link', { name: text('az', 'not_found.home') }).click();
+  await expect(page).toHaveURL('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('az', 'home.title'));
+});
+
+test('header and footer links navigate without reloading the page', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('az', 'home.title'));
+  // A marker on window survives client-side navigation but not a full page load.
+  await page.evaluate(() => Object.assign(window, { cohortNoReload: true }));
+
+  const nav = page.getByRole('navigation', { name: text('az', 'nav.label') });
+  for (const key of ['nav.calls', 'nav.applications', 'nav.staff']) {
+    const link = nav.getByRole('link', { name: new RegExp(`^${text('az', key)}`) });
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('az', key));
+    await expect(page.getByRole('main').getByText(text('az', 'coming_soon.badge'), { exact: true })).toBeVisible();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  }
+  await expect(page).toHaveURL('/staff');
+
+  await page.getByRole('contentinfo').getByRole('link', { name: text('az', 'footer.status') }).click();
+  await expect(page).toHaveURL('/status');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('az', 'status.title'));
+
+  await page.goBack();
+  await expect(page).toHaveURL('/staff');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('az', 'nav.staff'));
+
+  await page.getByRole('link', { name: 'Cohort', exact: true }).click();
+  await expect(page).toHaveURL('/');
+  expect(await page.evaluate(() => (window as unknown as { cohortNoReload?: boolean }).cohortNoReload)).toBe(true);
+});

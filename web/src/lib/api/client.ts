@@ -1,0 +1,95 @@
+// The one place that talks HTTP to the Cohort server. Every call sends the UI
+// language, keeps cookies same-origin, and turns failures into an ApiError.
+import { toProblem, type Problem } from './problem';
+
+export type { FieldError, Problem } from './problem';
+
+/**
+ * Why a request failed:
+ * - `problem`: the server answered with an error status (problem document or not);
+ * - `network`: no answer at all (server down, connection refused, offline);
+ * - `invalid_response`: a success status with a body we cannot use.
+ */
+export type ApiErrorKind = 'problem' | 'network' | 'invalid_response';
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  /** HTTP status, or 0 when no response arrived. */
+  readonly status: number;
+  readonly problem: Problem | undefined;
+
+  constructor(kind: ApiErrorKind, message: string, status = 0, problem?: Problem) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+let requestLocale = 'az';
+
+/** Called by the i18n layer whenever the user switches language. */
+export function setRequestLocale(locale: string): void {
+  requestLocale = locale;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON when present. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': requestLocale,
+    ...options.headers,
+  };
+  const init: RequestInit = {
+    method: options.method ?? 'GET',
+    headers,
+    credentials: 'same-origin',
+    cache: 'no-store',
+  };
+  if (options.signal) init.signal = options.signal;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError('network', `Network error for ${path}`);
+  }
+
+  const body = await readBody(response);
+  if (!response.ok) {
+    const problem = toProblem(body, response.status, response.statusText);
+    throw new ApiError('problem', problem.title || `HTTP ${response.status}`, response.status, problem);
+  }
+  if (body === undefined) {
+    throw new ApiError('invalid_response', `Expected JSON from ${path}`, response.status);
+  }
+  return body as T;
+}
+
+export function get<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, signal ? { signal } : {});
+}
+
+/** The parsed JSON body, or undefined when there is none or it is not JSON. */
+async function readBody(response: Response): Promise<unknown> {
+  const type = response.headers.get('Content-Type') ?? '';
+  if (!/^application\/(problem\+)?json\b/i.test(type)) return undefined;
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}

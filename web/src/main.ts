@@ -1,0 +1,11 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+import { initI18n } from './lib/i18n/i18n.svelte';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+
+// Texts must be ready before the first render, or the page would flash keys.
+await initI18n();
+mount(App, { target });

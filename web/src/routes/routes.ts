@@ -1,0 +1,33 @@
+// Which view each client path shows. Paths not listed here show NotFound.
+import type { Component } from 'svelte';
+import ComingSoon from './ComingSoon.svelte';
+import Home from './Home.svelte';
+import Status from './Status.svelte';
+
+export interface Route {
+  // Views take different props; each entry below passes the ones its view needs.
+  component: Component<any>;
+  /** Catalogue key of the page's title, used for document.title. */
+  titleKey: string;
+  props?: Record<string, unknown>;
+}
+
+export const ROUTES: Readonly<Record<string, Route>> = {
+  '/': { component: Home, titleKey: 'home.title' },
+  '/status': { component: Status, titleKey: 'status.title' },
+  // Placeholders for the role areas still to come; ComingSoon says so plainly.
+  '/calls': { component: ComingSoon, titleKey: 'nav.calls', props: { titleKey: 'nav.calls' } },
+  '/applications': {
+    component: ComingSoon,
+    titleKey: 'nav.applications',
+    props: { titleKey: 'nav.applications' },
+  },
+  '/staff': { component: ComingSoon, titleKey: 'nav.staff', props: { titleKey: 'nav.staff' } },
+};
+
+/** The navigation entries in the header; all still placeholders. */
+export const NAV_ITEMS = [
+  { path: '/calls', labelKey: 'nav.calls', available: false },
+  { path: '/applications', labelKey: 'nav.applications', available: false },
+  { path: '/staff', labelKey: 'nav.staff', available: false },
+] as const;
