@@ -15,6 +15,7 @@
 #include "db/backup.h"
 #include "db/migrations.h"
 #include "domain/accounts/service.h"
+#include "domain/audit/trail.h"
 
 extern char** environ;
 
@@ -78,6 +79,14 @@ Result<std::unique_ptr<db::Database>> OpenDatabase(const Config& c) {
   return std::move(*db);
 }
 
+// The audit trail with the configured key; created when absent only by
+// commands that may start a new installation.
+Result<audit::Trail> OpenTrail(const Config& c, bool create) {
+  auto key = audit::LoadOrCreateKey(c.secret_key_file, create);
+  if (!key) return key.error();
+  return audit::Trail(*key);
+}
+
 int Serve(const ConfigFlags& flags) {
   auto config = flags.Build();
   if (!config) return Fail(config.error(), kExitUsage);
@@ -121,7 +130,9 @@ int Demo(const ConfigFlags& flags, bool if_empty) {
   if (!db) return Fail(db.error());
   if (auto m = db::Migrate(**db); !m) return Fail(m.error());
   SystemClock clock;
-  auto logins = LoadDemo(**db, clock);
+  auto trail = OpenTrail(*config, true);
+  if (!trail) return Fail(trail.error());
+  auto logins = LoadDemo(**db, *trail, clock);
   if (!logins) {
     if (if_empty && logins.error().code() == ErrorCode::kFailedPrecondition) {
       std::cout << "The database already holds data; the demo was not loaded again. Demo logins, unless changed:\n";
@@ -147,9 +158,11 @@ int AdminCreate(const ConfigFlags& flags, const std::string& email, const std::s
   if (!db) return Fail(db.error());
   if (auto m = db::Migrate(**db); !m) return Fail(m.error());
   SystemClock clock;
+  auto trail = OpenTrail(*config, true);
+  if (!trail) return Fail(trail.error());
   accounts::NewAdmin admin{email, name.empty() ? email : name, password, std::nullopt};
   if (!organisation.empty()) admin.organisation_id = organisation;
-  auto account = accounts::CreateAdmin(**db, clock, admin);
+  auto account = accounts::CreateAdmin(**db, *trail, RequestContext{Actor{}, "en", "cli", clock}, admin);
   if (!account) {
     return Fail(account.error(), account.error().code() == ErrorCode::kInvalidArgument ? kExitUsage : kExitFailure);
   }
@@ -164,9 +177,28 @@ int TokenCreate(const ConfigFlags& flags, const std::string& email, const std::s
   auto db = OpenDatabase(*config);
   if (!db) return Fail(db.error());
   SystemClock clock;
-  auto token = accounts::CreateApiToken(**db, clock, email, name);
+  auto trail = OpenTrail(*config, false);
+  if (!trail) return Fail(trail.error());
+  auto token = accounts::CreateApiToken(**db, *trail, RequestContext{Actor{}, "en", "cli", clock}, email, name);
   if (!token) return Fail(token.error());
   std::cout << *token << "\n";
+  return 0;
+}
+
+int AuditVerify(const ConfigFlags& flags) {
+  auto config = flags.Build();
+  if (!config) return Fail(config.error(), kExitUsage);
+  auto db = OpenDatabase(*config);
+  if (!db) return Fail(db.error());
+  auto trail = OpenTrail(*config, false);
+  if (!trail) return Fail(trail.error());
+  auto report = trail->Verify(**db);
+  if (!report) return Fail(report.error());
+  if (report->first_bad_seq) {
+    std::cerr << "cohort: audit chain broken at row " << *report->first_bad_seq << ": " << report->problem << "\n";
+    return kExitFailure;
+  }
+  std::cout << "audit chain intact: " << report->rows << " rows\n";
   return 0;
 }
 
@@ -247,6 +279,13 @@ int RunCli(int argc, char** argv) {
   restore_flags.AddTo(*restore, false);
   restore->add_option("--from", restore_from, "backup file")->required();
   restore->callback([&] { exit_code = RestoreCommand(restore_flags, restore_from); });
+
+  ConfigFlags audit_flags;
+  auto* audit_cmd = cli.add_subcommand("audit", "the audit trail");
+  audit_cmd->require_subcommand(1);
+  auto* verify = audit_cmd->add_subcommand("verify", "check the audit chain; exit 1 naming the first bad row");
+  audit_flags.AddTo(*verify, false);
+  verify->callback([&] { exit_code = AuditVerify(audit_flags); });
 
   auto* version = cli.add_subcommand("version", "print the version");
   version->callback([&] {

@@ -1,8 +1,7 @@
 #include "app/demo.h"
 
-#include "core/id.h"
-#include "core/time_format.h"
 #include "domain/accounts/service.h"
+#include "domain/organisations/service.h"
 
 namespace cohort::app {
 namespace {
@@ -31,32 +30,26 @@ std::vector<DemoLogin> DemoLogins() {
   };
 }
 
-Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const Clock& clock) {
+Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& trail, const Clock& clock) {
   auto existing = db.Read([](db::Tx& tx) { return tx.QueryOne("SELECT count(*) FROM organisations"); });
   if (!existing) return existing.error();
   if ((*existing)->Int(0) > 0) return Error::FailedPrecondition("the database is not empty; the demo needs an empty one");
 
-  const auto now = clock.Now();
-  auto created = db.Write([&](db::Tx& tx) -> Result<void> {
-    for (const auto& o : kOrganisations) {
-      auto r = tx.Exec(
-          "INSERT INTO organisations (id, slug, name, country, created_at, updated_at) "
-          "VALUES (:id, :slug, :name, :country, :now, :now)",
-          {db::P("id", NewId(now)), db::P("slug", o.slug), db::P("name", o.name), db::P("country", o.country),
-           db::P("now", FormatUtc(now))});
-      if (!r) return r.error();
-    }
-    return Ok();
-  });
-  if (!created) return created.error();
-
+  // The command line acts as the system (no account) and creates the
+  // platform administrator first, who then creates the organisations.
+  const RequestContext system{Actor{}, "az", "demo", clock};
   const std::vector<DemoLogin> logins = DemoLogins();
-  const char* org_of[] = {nullptr, "MFA", "DMX"};
   const char* names[] = {"Cohort Administrator", "Leyla Məmmədova", "Rəşad Əliyev"};
-  for (std::size_t i = 0; i < logins.size(); ++i) {
-    accounts::NewAdmin admin{logins[i].email, names[i], logins[i].password, std::nullopt};
-    if (org_of[i]) admin.organisation_id = org_of[i];
-    auto r = accounts::CreateAdmin(db, clock, admin);
+  auto admin = accounts::CreateAdmin(db, trail, system, {logins[0].email, names[0], logins[0].password, std::nullopt});
+  if (!admin) return admin.error();
+  const RequestContext as_admin{Actor{admin->id, true}, "az", "demo", clock};
+  for (const auto& o : kOrganisations) {
+    auto r = organisations::Service(db, trail).Create(as_admin, {o.slug, o.name, o.country});
+    if (!r) return r.error();
+  }
+  const char* org_of[] = {nullptr, "MFA", "DMX"};
+  for (std::size_t i = 1; i < logins.size(); ++i) {
+    auto r = accounts::CreateAdmin(db, trail, as_admin, {logins[i].email, names[i], logins[i].password, org_of[i]});
     if (!r) return r.error();
   }
   return logins;

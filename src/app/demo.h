@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "db/database.h"
+#include "domain/audit/trail.h"
 
 namespace cohort::app {
 
@@ -19,6 +20,6 @@ std::vector<DemoLogin> DemoLogins();
 
 // Loads the demo into an empty database and returns the logins it made.
 // kFailedPrecondition when the database already holds organisations.
-Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const Clock& clock);
+Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& trail, const Clock& clock);
 
 }  // namespace cohort::app

@@ -9,6 +9,9 @@ namespace cohort::app {
 
 Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock& clock) {
   auto portal = std::unique_ptr<Portal>(new Portal());
+  auto key = audit::LoadOrCreateKey(config.secret_key_file, true);
+  if (!key) return key.error();
+  portal->trail_ = std::make_unique<audit::Trail>(*key);
   db::Options options;
   options.pool_size = config.db_pool;
   auto db = db::Database::Open(config.db, options);
@@ -21,7 +24,7 @@ Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock&
   }
   portal->info_ = SystemInfo{COHORT_VERSION, FormatUtc(clock.Now()), clock.Now()};
   RegisterSystemRoutes(portal->router_, *portal->db_, clock, portal->metrics_, &portal->server_view_, portal->info_);
-  RegisterDomainRoutes(portal->router_, *portal->db_, clock);
+  RegisterDomainRoutes(portal->router_, *portal->db_, *portal->trail_, clock);
 
   http::ServerOptions o;
   o.host = config.ListenHost();

@@ -19,12 +19,14 @@ class Portal {
 
   std::uint16_t port() const { return server_->port(); }
   db::Database& database() { return *db_; }
+  const audit::Trail& trail() const { return *trail_; }
   // Graceful: requests in flight finish within `grace`.
   void Stop(std::chrono::milliseconds grace);
 
  private:
   Portal() = default;
   std::unique_ptr<db::Database> db_;
+  std::unique_ptr<audit::Trail> trail_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::Server> server_;

@@ -4,8 +4,8 @@
 
 namespace cohort::app {
 
-void RegisterDomainRoutes(http::Router& router, db::Database& db, const Clock& clock) {
-  organisations::RegisterRoutes(router, db, clock);
+void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::Trail& trail, const Clock& clock) {
+  organisations::RegisterRoutes(router, db, trail, clock);
 }
 
 }  // namespace cohort::app

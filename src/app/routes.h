@@ -2,6 +2,7 @@
 // Wires every module's routes into one router.
 #include "core/clock.h"
 #include "db/database.h"
+#include "domain/audit/trail.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -20,6 +21,6 @@ void RegisterSystemRoutes(http::Router& router, db::Database& db, const Clock& c
                           const http::Server* const* server, const SystemInfo& info);
 
 // Every module's routes.
-void RegisterDomainRoutes(http::Router& router, db::Database& db, const Clock& clock);
+void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::Trail& trail, const Clock& clock);
 
 }  // namespace cohort::app

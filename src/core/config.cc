@@ -42,6 +42,7 @@ const std::map<std::string, std::string>& Config::Keys() {
       {"data", "data folder (SQLite file, uploads)"},
       {"web_root", "folder of the built web UI"},
       {"public_url", "public base URL used in links sent to people"},
+      {"secret_key_file", "file with the audit-chain key (created when absent; all nodes share it)"},
       {"io_threads", "HTTP I/O threads"},
       {"workers", "request worker threads"},
       {"max_queue", "queued requests before answering 503"},
@@ -74,6 +75,7 @@ Result<void> Config::Set(const std::string& key, const std::string& value, const
   else if (key == "data") data = value;
   else if (key == "web_root") web_root = value;
   else if (key == "public_url") public_url = value;
+  else if (key == "secret_key_file") secret_key_file = value;
   else if (key == "io_threads") r = set_int(io_threads, 1, 64);
   else if (key == "workers") r = set_int(workers, 1, 1024);
   else if (key == "max_queue") r = set_int(max_queue, 1, 1000000);
@@ -154,6 +156,15 @@ Result<void> Config::Validate() {
     return BadValue("listen", source("listen"), "port must be a number from 0 to 65535, got '" + listen + "'");
   }
   if (db.empty()) db = "sqlite:" + data + "/cohort.db";
+  if (secret_key_file.empty()) {
+    // Beside an SQLite file (one folder holds the whole installation);
+    // in the data folder for PostgreSQL.
+    const auto slash = db.rfind('/');
+    const bool sqlite_path = db.starts_with("sqlite:") && !db.starts_with("sqlite:file:");
+    if (sqlite_path && slash != std::string::npos) secret_key_file = db.substr(7, slash - 7) + "/secret.key";
+    else if (sqlite_path) secret_key_file = "secret.key";
+    else secret_key_file = data + "/secret.key";
+  }
   if (!db.starts_with("sqlite:") && !db.starts_with("postgresql://") && !db.starts_with("postgres://")) {
     return BadValue("db", source("db"), "expected sqlite:PATH or postgresql://..., got '" + db + "'");
   }

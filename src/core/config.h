@@ -19,6 +19,7 @@ struct Config {
   std::string data = "data";               // folder for the SQLite file and uploads
   std::string web_root = "web/dist";       // built web UI; served at /
   std::string public_url;                  // e.g. https://apply.example.az; default http://LISTEN
+  std::string secret_key_file;             // audit-chain key; default beside the SQLite file, else DATA/secret.key
   int io_threads = 2;                      // RESTinio I/O threads
   int workers = 32;                        // request worker threads (database work runs here)
   int max_queue = 4096;                    // queued requests beyond which new ones get 503

@@ -26,6 +26,7 @@ class ApiTest : public ::testing::TestWithParam<db::Engine> {
     config_.db = database_->url();
     config_.web_root = web_->path();
     config_.workers = 4;
+    config_.secret_key_file = web_->File("secret.key");
     config_.max_body_bytes = 64 * 1024;
     config_.max_header_bytes = 8 * 1024;
     Configure(config_);

@@ -19,8 +19,9 @@ class OrganisationsApi : public ApiTest {
       EXPECT_TRUE(r.ok());
       admin.organisation_id = "OWN";
     }
-    EXPECT_TRUE(accounts::CreateAdmin(portal_->database(), clock_, admin).ok());
-    auto token = accounts::CreateApiToken(portal_->database(), clock_, email, "test");
+    const RequestContext cli{Actor{}, "en", "test", clock_};
+    EXPECT_TRUE(accounts::CreateAdmin(portal_->database(), portal_->trail(), cli, admin).ok());
+    auto token = accounts::CreateApiToken(portal_->database(), portal_->trail(), cli, email, "test");
     EXPECT_TRUE(token.ok());
     return *token;
   }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include "db/database.h"
 #include "support/http_client.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
@@ -133,6 +134,36 @@ TEST(Cli, DemoLoadsOnceAndPrintsLogins) {
   auto migrate = RunProcess({kBin, "migrate", "--db", db});
   EXPECT_EQ(migrate.exit_code, 0);
   EXPECT_TRUE(migrate.out.starts_with("applied 0 migration(s)")) << migrate.out;
+}
+
+}  // namespace
+}  // namespace cohort::testing
+
+namespace cohort::testing {
+namespace {
+
+TEST(Cli, AuditVerifyFindsTamperingAndNamesTheRow) {
+  TempDir dir;
+  const std::string db = "sqlite:" + dir.File("cohort.db");
+  ASSERT_EQ(RunProcess({kBin, "demo", "--db", db}).exit_code, 0);
+  auto intact = RunProcess({kBin, "audit", "verify", "--db", db});
+  EXPECT_EQ(intact.exit_code, 0) << intact.err;
+  EXPECT_EQ(intact.out, "audit chain intact: 7 rows\n");  // 3 accounts + 4 organisations
+  {
+    auto d = db::Database::Open(db);
+    ASSERT_TRUE(d.ok());
+    ASSERT_TRUE((*d)->Write([](db::Tx& tx) {
+                     return tx.Exec("UPDATE audit_log SET after_json = '{\"slug\":\"XXX\"}' WHERE seq = 4");
+                   }).ok());
+  }
+  auto broken = RunProcess({kBin, "audit", "verify", "--db", db});
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_EQ(broken.err, "cohort: audit chain broken at row 4: row 4 was altered\n");
+  // Without the key the chain cannot be checked, and a new key is not made up.
+  WriteFile(dir.File("other.conf"), "secret_key_file = " + dir.File("missing.key") + "\n");
+  auto no_key = RunProcess({kBin, "audit", "verify", "--db", db, "--config", dir.File("other.conf")});
+  EXPECT_EQ(no_key.exit_code, 1);
+  EXPECT_EQ(no_key.err, "cohort: secret key file " + dir.File("missing.key") + " does not exist\n");
 }
 
 }  // namespace

@@ -21,21 +21,30 @@ class Organisations : public EngineTest {
   FakeClock clock_{TimePoint{std::chrono::milliseconds(1'795'338'068'123)}};
   const Actor admin_{"01M818SWED844GZTK6E12D0VP2", true};
   const Actor staff_{"01M818SWED844GZTK6E12D0VP3", false};
+  const audit::Trail trail_{std::string(64, 'k')};
 };
 
 TEST_P(Organisations, PlatformAdministratorCreatesAndAnyoneReads) {
-  organisations::Service s(db());
+  organisations::Service s(db(), trail_);
   auto created = s.Create(Ctx(admin_), NewOrganisation{"MFA", "Ministry of Foreign Affairs", "AZ"});
   ASSERT_TRUE(created.ok()) << created.error().message();
   EXPECT_EQ(created->slug, "MFA");
   EXPECT_EQ(created->created_at, "2026-11-22T09:01:08.123Z");
+  auto history = db().Read([&](db::Tx& tx) { return audit::Trail::History(tx, "organisation", created->id); });
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ((*history)[0].actor_account_id, admin_.account_id);
+  EXPECT_EQ((*history)[0].entry.action, "create");
+  EXPECT_EQ((*history)[0].entry.organisation_id, created->id);
+  EXPECT_EQ((*history)[0].entry.after_json, R"({"slug":"MFA","name":"Ministry of Foreign Affairs","country":"AZ"})");
+  EXPECT_EQ((*history)[0].request_id, "req-1");
   auto got = s.Get(Ctx(Actor{}), created->id);
   ASSERT_TRUE(got.ok());
   EXPECT_EQ(got->name, "Ministry of Foreign Affairs");
 }
 
 TEST_P(Organisations, OthersMayNotCreateAndAreToldWhy) {
-  organisations::Service s(db());
+  organisations::Service s(db(), trail_);
   auto anonymous = s.Create(Ctx(Actor{}), NewOrganisation{"MFA", "M", "AZ"});
   ASSERT_FALSE(anonymous.ok());
   EXPECT_EQ(anonymous.error().code(), ErrorCode::kUnauthenticated);
@@ -50,7 +59,7 @@ TEST_P(Organisations, OthersMayNotCreateAndAreToldWhy) {
 }
 
 TEST_P(Organisations, EveryBadFieldIsReported) {
-  organisations::Service s(db());
+  organisations::Service s(db(), trail_);
   auto r = s.Create(Ctx(admin_), NewOrganisation{"mfa!", "", "Azerbaijan"});
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
@@ -63,7 +72,7 @@ TEST_P(Organisations, EveryBadFieldIsReported) {
 }
 
 TEST_P(Organisations, TakenSlugIsAFieldError) {
-  organisations::Service s(db());
+  organisations::Service s(db(), trail_);
   ASSERT_TRUE(s.Create(Ctx(admin_), NewOrganisation{"MFA", "One", "AZ"}).ok());
   auto r = s.Create(Ctx(admin_), NewOrganisation{"MFA", "Two", "AZ"});
   ASSERT_FALSE(r.ok());
@@ -72,7 +81,7 @@ TEST_P(Organisations, TakenSlugIsAFieldError) {
 }
 
 TEST_P(Organisations, ListPagesWithACursor) {
-  organisations::Service s(db());
+  organisations::Service s(db(), trail_);
   for (const char* slug : {"A1", "A2", "A3", "A4", "A5"}) {
     clock_.Advance(std::chrono::milliseconds(1));
     ASSERT_TRUE(s.Create(Ctx(admin_), NewOrganisation{slug, slug, "AZ"}).ok());
@@ -96,14 +105,14 @@ TEST_P(Organisations, ListPagesWithACursor) {
 }
 
 TEST_P(Organisations, AdministratorsAndTokens) {
-  auto admin = accounts::CreateAdmin(db(), clock_, {"Admin@Cohort.Test", "Admin", "a long passphrase", std::nullopt});
+  auto admin = accounts::CreateAdmin(db(), trail_, Ctx(Actor{}), {"Admin@Cohort.Test", "Admin", "a long passphrase", std::nullopt});
   ASSERT_TRUE(admin.ok()) << admin.error().message();
   EXPECT_EQ(admin->email, "admin@cohort.test");
   EXPECT_TRUE(admin->is_platform_admin);
-  auto dup = accounts::CreateAdmin(db(), clock_, {"admin@cohort.test", "Admin", "a long passphrase", std::nullopt});
+  auto dup = accounts::CreateAdmin(db(), trail_, Ctx(Actor{}), {"admin@cohort.test", "Admin", "a long passphrase", std::nullopt});
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.error().code(), ErrorCode::kConflict);
-  auto token = accounts::CreateApiToken(db(), clock_, "admin@cohort.test", "ci");
+  auto token = accounts::CreateApiToken(db(), trail_, Ctx(Actor{}), "admin@cohort.test", "ci");
   ASSERT_TRUE(token.ok());
   auto actor = accounts::AuthenticateToken(db(), *token);
   ASSERT_TRUE(actor.ok());
@@ -112,7 +121,7 @@ TEST_P(Organisations, AdministratorsAndTokens) {
   auto bad = accounts::AuthenticateToken(db(), *token + "x");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code(), ErrorCode::kUnauthenticated);
-  auto unknown = accounts::CreateApiToken(db(), clock_, "nobody@cohort.test", "ci");
+  auto unknown = accounts::CreateApiToken(db(), trail_, Ctx(Actor{}), "nobody@cohort.test", "ci");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
 }

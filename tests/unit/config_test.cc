@@ -15,6 +15,11 @@ TEST(Config, DefaultsDeriveDatabaseAndPublicUrl) {
   EXPECT_EQ(c.public_url, "http://127.0.0.1:8080");
   EXPECT_EQ(c.ListenHost(), "127.0.0.1");
   EXPECT_EQ(c.ListenPort(), 8080);
+  EXPECT_EQ(c.secret_key_file, "data/secret.key");
+  Config pg;
+  ASSERT_TRUE(pg.Set("db", "postgresql://h/cohort", "flag --db").ok());
+  ASSERT_TRUE(pg.Validate().ok());
+  EXPECT_EQ(pg.secret_key_file, "data/secret.key");
 }
 
 TEST(Config, FlagsWinOverEnvironmentWhichWinsOverFile) {
@@ -29,6 +34,7 @@ TEST(Config, FlagsWinOverEnvironmentWhichWinsOverFile) {
   EXPECT_EQ(c.listen, "127.0.0.1:9100");
   EXPECT_EQ(c.data, "/srv/x");
   EXPECT_EQ(c.db, "sqlite:/srv/x/cohort.db");
+  EXPECT_EQ(c.secret_key_file, "/srv/x/secret.key");
 }
 
 TEST(Config, UnknownKeyInFileNamesFileLineAndKey) {

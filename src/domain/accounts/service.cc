@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/id.h"
+#include "core/log.h"
 #include "core/time_format.h"
 #include "domain/accounts/password.h"
 #include "domain/accounts/store.h"
@@ -44,7 +45,15 @@ std::optional<std::string> NormaliseEmail(const std::string& email) {
   return out;
 }
 
-Result<Account> CreateAdmin(db::Database& db, const Clock& clock, const NewAdmin& input) {
+namespace {
+// What the audit trail keeps of a new account: never the password hash.
+std::string AuditJson(const Account& a, const std::string& role) {
+  return R"({"email":")" + JsonEscape(a.email) + R"(","name":")" + JsonEscape(a.name) + R"(","role":")" + role + "\"}";
+}
+}  // namespace
+
+Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
+                            const NewAdmin& input) {
   std::vector<FieldError> errors;
   auto email = NormaliseEmail(input.email);
   if (!email) errors.push_back({"email", "invalid_email", "not a valid e-mail address"});
@@ -55,7 +64,7 @@ Result<Account> CreateAdmin(db::Database& db, const Clock& clock, const NewAdmin
   if (!errors.empty()) return Error::InvalidArgument("invalid administrator", std::move(errors));
   auto hash = HashPassword(input.password);
   if (!hash) return hash.error();
-  const auto now = clock.Now();
+  const auto now = ctx.clock.Now();
   Account account{NewId(now), *email, input.name, "az", !input.organisation_id.has_value(), FormatUtc(now)};
   return db.Write([&](db::Tx& tx) -> Result<Account> {
     if (input.organisation_id) {
@@ -69,25 +78,36 @@ Result<Account> CreateAdmin(db::Database& db, const Clock& clock, const NewAdmin
           !r) {
         return r.error();
       }
+      if (auto a = trail.Append(tx, ctx, {(*org)->Text(0), "account", account.id, "create", "",
+                                          AuditJson(account, "organisation_admin")});
+          !a) {
+        return a.error();
+      }
       return account;
     }
     if (auto r = store::InsertAccount(tx, account, *hash, account.created_at); !r) return r.error();
+    if (auto a = trail.Append(tx, ctx, {"", "account", account.id, "create", "", AuditJson(account, "platform_admin")}); !a) {
+      return a.error();
+    }
     return account;
   });
 }
 
-Result<std::string> CreateApiToken(db::Database& db, const Clock& clock, const std::string& email,
-                                   const std::string& name) {
+Result<std::string> CreateApiToken(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
+                                   const std::string& email, const std::string& name) {
   auto normalised = NormaliseEmail(email);
   if (!normalised) return Error::InvalidArgument("invalid e-mail", {{"email", "invalid_email", "not a valid e-mail"}});
   const std::string token = NewApiToken();
-  const auto now = clock.Now();
+  const auto now = ctx.clock.Now();
   auto saved = db.Write([&](db::Tx& tx) -> Result<void> {
     auto account = store::FindByEmail(tx, *normalised);
     if (!account) return account.error();
     if (!*account) return Error::NotFound("no account with e-mail " + *normalised);
-    return store::InsertToken(tx, NewId(now), (*account)->id, name.empty() ? "token" : name, HashApiToken(token),
-                              FormatUtc(now));
+    const std::string id = NewId(now);
+    const std::string label = name.empty() ? "token" : name;
+    if (auto r = store::InsertToken(tx, id, (*account)->id, label, HashApiToken(token), FormatUtc(now)); !r) return r;
+    return trail.Append(tx, ctx, {"", "api_token", id, "create", "",
+                                  R"({"account_id":")" + (*account)->id + R"(","name":")" + JsonEscape(label) + "\"}"});
   });
   if (!saved) return saved.error();
   return token;

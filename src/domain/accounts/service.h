@@ -8,6 +8,7 @@
 
 #include "core/request_context.h"
 #include "db/database.h"
+#include "domain/audit/trail.h"
 #include "domain/accounts/model.h"
 
 namespace cohort::accounts {
@@ -22,12 +23,13 @@ struct NewAdmin {
 // Creates an administrator. kInvalidArgument for a malformed e-mail or a
 // password that breaks the rules (field errors "email", "password");
 // kConflict when the e-mail is taken.
-Result<Account> CreateAdmin(db::Database& db, const Clock& clock, const NewAdmin& input);
+Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
+                            const NewAdmin& input);
 
 // Issues a personal API token for the account with `email`; the token is
 // returned once and only its hash is kept. kNotFound for an unknown e-mail.
-Result<std::string> CreateApiToken(db::Database& db, const Clock& clock, const std::string& email,
-                                   const std::string& name);
+Result<std::string> CreateApiToken(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
+                                   const std::string& email, const std::string& name);
 
 // The actor a bearer token stands for. kUnauthenticated for an unknown or
 // revoked token.

@@ -34,13 +34,13 @@ Result<int> LimitOf(const http::Request& request) {
 
 }  // namespace
 
-void RegisterRoutes(http::Router& router, db::Database& db, const Clock& clock) {
-  router.Add(http::Method::kGet, "/api/v1/organisations", [&db, &clock](http::Request& req) -> Result<http::Response> {
+void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail, const Clock& clock) {
+  router.Add(http::Method::kGet, "/api/v1/organisations", [&db, &trail, &clock](http::Request& req) -> Result<http::Response> {
     auto ctx = Context(db, clock, req);
     if (!ctx) return ctx.error();
     auto limit = LimitOf(req);
     if (!limit) return limit.error();
-    auto page = Service(db).List(*ctx, *limit, req.QueryParam("cursor").value_or(""));
+    auto page = Service(db, trail).List(*ctx, *limit, req.QueryParam("cursor").value_or(""));
     if (!page) return page.error();
     nlohmann::json items = nlohmann::json::array();
     for (const auto& o : page->items) items.push_back(ToJson(o));
@@ -50,15 +50,15 @@ void RegisterRoutes(http::Router& router, db::Database& db, const Clock& clock) 
   });
 
   router.Add(http::Method::kGet, "/api/v1/organisations/{id}",
-             [&db, &clock](http::Request& req) -> Result<http::Response> {
+             [&db, &trail, &clock](http::Request& req) -> Result<http::Response> {
                auto ctx = Context(db, clock, req);
                if (!ctx) return ctx.error();
-               auto o = Service(db).Get(*ctx, req.PathParam("id"));
+               auto o = Service(db, trail).Get(*ctx, req.PathParam("id"));
                if (!o) return o.error();
                return http::Response::Json(200, ToJson(*o));
              });
 
-  router.Add(http::Method::kPost, "/api/v1/organisations", [&db, &clock](http::Request& req) -> Result<http::Response> {
+  router.Add(http::Method::kPost, "/api/v1/organisations", [&db, &trail, &clock](http::Request& req) -> Result<http::Response> {
     auto ctx = Context(db, clock, req);
     if (!ctx) return ctx.error();
     auto body = http::JsonObjectBody(req);
@@ -75,7 +75,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const Clock& clock) 
     text("name", in.name);
     text("country", in.country);
     if (!type_errors.empty()) return Error::InvalidArgument("invalid organisation", std::move(type_errors));
-    auto o = Service(db).Create(*ctx, in);
+    auto o = Service(db, trail).Create(*ctx, in);
     if (!o) return o.error();
     auto r = http::Response::Json(201, ToJson(*o));
     r.Header("Location", "/api/v1/organisations/" + o->id);

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/id.h"
+#include "core/log.h"
 #include "core/time_format.h"
 #include "domain/organisations/policy.h"
 #include "domain/organisations/store.h"
@@ -42,6 +43,9 @@ Result<Organisation> Service::Create(const RequestContext& ctx, const NewOrganis
   Organisation o{NewId(now), input.slug, input.name, input.country, FormatUtc(now)};
   return db_.Write([&](db::Tx& tx) -> Result<Organisation> {
     if (auto r = store::Insert(tx, o); !r) return r.error();
+    const std::string after = R"({"slug":")" + o.slug + R"(","name":")" + JsonEscape(o.name) + R"(","country":")" +
+                              o.country + "\"}";
+    if (auto a = trail_.Append(tx, ctx, {o.id, "organisation", o.id, "create", "", after}); !a) return a.error();
     return o;
   });
 }

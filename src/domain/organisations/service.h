@@ -2,13 +2,14 @@
 // Organisation use cases.
 #include "core/request_context.h"
 #include "db/database.h"
+#include "domain/audit/trail.h"
 #include "domain/organisations/model.h"
 
 namespace cohort::organisations {
 
 class Service {
  public:
-  explicit Service(db::Database& db) : db_(db) {}
+  Service(db::Database& db, const audit::Trail& trail) : db_(db), trail_(trail) {}
 
   // Creates an organisation. kUnauthenticated / kPermissionDenied unless a
   // platform administrator asks; kInvalidArgument with field errors for a
@@ -25,6 +26,7 @@ class Service {
 
  private:
   db::Database& db_;
+  const audit::Trail& trail_;
 };
 
 }  // namespace cohort::organisations
