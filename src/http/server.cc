@@ -9,6 +9,7 @@
 
 #include "core/id.h"
 #include "core/log.h"
+#include "http/answering_socket.h"
 #include "http/problem.h"
 #include "http/static_files.h"
 #include "http/worker_pool.h"
@@ -18,6 +19,7 @@ namespace {
 
 struct Traits : public restinio::default_traits_t {
   static constexpr bool use_connection_count_limiter = true;
+  using stream_socket_t = AnsweringSocket;
 };
 using RestinioServer = restinio::http_server_t<Traits>;
 
@@ -224,6 +226,7 @@ Result<void> Server::Start() {
   auto& o = impl_->options;
   impl_->pool = std::make_unique<WorkerPool>(o.workers, static_cast<std::size_t>(o.max_queue));
   const auto field_cap = static_cast<std::size_t>(o.max_header_bytes) * 4;
+  AnsweringSocket::ReadLimitMs() = o.request_timeout_ms;
   restinio::server_settings_t<Traits> settings;
   settings.address(o.host)
       .port(o.port)

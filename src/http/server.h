@@ -4,12 +4,12 @@
 // X-Request-Id, a metrics observation and one JSON access-log line.
 //
 // Limits: a header block over max_header_bytes is answered 431, a body
-// over max_body_bytes 413 (bodies over twice that, and header fields over
-// four times max_header_bytes, are cut off by closing the connection: the
-// server will not buffer unbounded input to be able to answer politely); a
-// full worker queue 503 with Retry-After; a request not fully read within
-// request_timeout_ms has its connection closed (RESTinio 0.6 cannot answer
-// 408 at that point). Connections beyond max_connections wait in the
+// over max_body_bytes 413; a full worker queue 503 with Retry-After; a
+// request not fully read within request_timeout_ms 408 and the connection
+// closed. Input the server refuses to buffer (bodies over twice
+// max_body_bytes, header fields over four times max_header_bytes) and
+// unparseable requests are answered 400 and the connection closed (see
+// answering_socket.h). Connections beyond max_connections wait in the
 // listen backlog until one closes.
 #include <atomic>
 #include <chrono>

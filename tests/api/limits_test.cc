@@ -26,11 +26,12 @@ TEST_P(Limits, HeadersOverTheLimitAre431) {
   EXPECT_EQ(r.Json()["type"], "urn:cohort:problem:header_too_large");
 }
 
-TEST_P(Limits, FarOversizedHeadersAreCutOff) {
-  // Beyond four times the limit the server does not buffer the input to
-  // answer politely: it closes the connection.
+TEST_P(Limits, FarOversizedHeadersAre400AndTheConnectionClosed) {
+  // Beyond four times the limit the server stops buffering: it answers 400
+  // and closes the connection.
   auto raw = client().Raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(40 * 1024, 'a') + "\r\n\r\n");
-  EXPECT_EQ(raw.find("200 OK"), std::string::npos);
+  EXPECT_TRUE(raw.starts_with("HTTP/1.1 400 Bad Request\r\n")) << raw.substr(0, 200);
+  EXPECT_NE(raw.find("urn:cohort:problem:malformed_request"), std::string::npos);
 }
 
 TEST_P(Limits, MalformedJsonIs400NamingThePosition) {
@@ -47,12 +48,37 @@ TEST_P(Limits, WrongContentTypeIs415) {
   EXPECT_EQ(r.Json()["type"], "urn:cohort:problem:unsupported_media_type");
 }
 
-TEST_P(Limits, MalformedHttpGetsNoHandler) {
+TEST_P(Limits, UnparseableHttpIs400) {
   auto raw = client().Raw("BREW /pot HTCPCP/1.0\r\n\r\n");
-  EXPECT_EQ(raw.find("200 OK"), std::string::npos);
+  EXPECT_TRUE(raw.starts_with("HTTP/1.1 400 Bad Request\r\n")) << raw;
 }
 
 COHORT_API_ON_BOTH_ENGINES(Limits);
+
+// A client that stops in the middle of its request gets 408 once the read
+// time limit (300 ms here) has passed.
+class SlowClients : public ApiTest {
+  void Configure(Config& c) override { c.request_timeout_ms = 300; }
+};
+
+TEST_P(SlowClients, AHalfSentRequestIsAnswered408) {
+  const auto start = std::chrono::steady_clock::now();
+  auto raw = client().Raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ");
+  const auto waited = std::chrono::steady_clock::now() - start;
+  EXPECT_TRUE(raw.starts_with("HTTP/1.1 408 Request Timeout\r\n")) << raw;
+  auto body = nlohmann::json::parse(raw.substr(raw.find("\r\n\r\n") + 4));
+  EXPECT_EQ(body["status"], 408);
+  EXPECT_GE(waited, std::chrono::milliseconds(250));
+}
+
+TEST_P(SlowClients, AnIdleKeptAliveConnectionIsClosedWithoutAnAnswer) {
+  // Nothing was asked, so nothing is answered: the connection just closes.
+  auto raw = client().Raw("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_TRUE(raw.starts_with("HTTP/1.1 200 OK\r\n")) << raw;
+  EXPECT_EQ(raw.find("408"), std::string::npos);
+}
+
+COHORT_API_ON_BOTH_ENGINES(SlowClients);
 
 // The server on its own, with a handler that waits for the test: a full
 // queue is answered 503 at once, and a graceful stop lets the request in
