@@ -9,6 +9,7 @@ CREATE TABLE accounts (
   password_hash     TEXT NOT NULL,           -- argon2id, libsodium string format
   locale            TEXT NOT NULL DEFAULT 'az' CHECK (locale IN ('az', 'en', 'ru')),
   is_platform_admin INTEGER NOT NULL DEFAULT 0 CHECK (is_platform_admin IN (0, 1)),
+  email_verified_at TEXT,
   created_at        TEXT NOT NULL,
   updated_at        TEXT NOT NULL
 );
@@ -42,6 +43,7 @@ CREATE TABLE api_tokens (
   name         TEXT NOT NULL,
   token_hash   TEXT NOT NULL,
   created_at   TEXT NOT NULL,
+  last_used_at TEXT,
   revoked_at   TEXT
 );
 CREATE UNIQUE INDEX api_tokens_hash ON api_tokens (token_hash);

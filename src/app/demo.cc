@@ -42,7 +42,7 @@ Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& tr
   const char* names[] = {"Cohort Administrator", "Leyla Məmmədova", "Rəşad Əliyev"};
   auto admin = accounts::CreateAdmin(db, trail, system, {logins[0].email, names[0], logins[0].password, std::nullopt});
   if (!admin) return admin.error();
-  const RequestContext as_admin{Actor{admin->id, true}, "az", "demo", clock};
+  const RequestContext as_admin{Actor{admin->id, true, ""}, "az", "demo", clock};
   for (const auto& o : kOrganisations) {
     auto r = organisations::Service(db, trail).Create(as_admin, {o.slug, o.name, o.country});
     if (!r) return r.error();

@@ -1,11 +1,23 @@
 #include "app/portal.h"
 
+#include <unistd.h>
+
 
 #include "core/log.h"
 #include "core/time_format.h"
 #include "db/migrations.h"
 
 namespace cohort::app {
+namespace {
+
+// Names this node in the outbox claims and delivery log.
+std::string NodeName(const Config& config) {
+  char host[256] = {0};
+  gethostname(host, sizeof host - 1);
+  return std::string(host) + ":" + std::to_string(config.ListenPort()) + ":" + std::to_string(getpid());
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock& clock) {
   auto portal = std::unique_ptr<Portal>(new Portal());
@@ -24,7 +36,18 @@ Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock&
   }
   portal->info_ = SystemInfo{COHORT_VERSION, FormatUtc(clock.Now()), clock.Now()};
   RegisterSystemRoutes(portal->router_, *portal->db_, clock, portal->metrics_, &portal->server_view_, portal->info_);
-  RegisterDomainRoutes(portal->router_, *portal->db_, *portal->trail_, clock);
+  accounts::Settings account_settings;
+  account_settings.public_url = config.public_url;
+  portal->accounts_ = std::make_unique<accounts::Service>(*portal->db_, *portal->trail_, account_settings);
+  portal->auth_ = std::make_unique<accounts::Authenticator>(*portal->accounts_, clock);
+  RegisterDomainRoutes(portal->router_, *portal->db_, *portal->trail_, *portal->accounts_, *portal->auth_,
+                       config.public_url.starts_with("https://"));
+  if (!config.smtp_url.empty()) {
+    notifications::SmtpSettings smtp{config.smtp_url, config.mail_from, config.smtp_username, config.smtp_password};
+    portal->outbox_ = std::make_unique<notifications::OutboxWorker>(
+        *portal->db_, clock, smtp, NodeName(config), std::chrono::milliseconds(config.outbox_poll_ms));
+    portal->outbox_->Start();
+  }
 
   http::ServerOptions o;
   o.host = config.ListenHost();
@@ -48,6 +71,7 @@ Portal::~Portal() { Stop(std::chrono::milliseconds(0)); }
 
 void Portal::Stop(std::chrono::milliseconds grace) {
   if (server_) server_->Stop(grace);
+  outbox_.reset();
 }
 
 }  // namespace cohort::app

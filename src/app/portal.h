@@ -6,6 +6,7 @@
 
 #include "app/routes.h"
 #include "core/config.h"
+#include "domain/notifications/worker.h"
 
 namespace cohort::app {
 
@@ -20,6 +21,7 @@ class Portal {
   std::uint16_t port() const { return server_->port(); }
   db::Database& database() { return *db_; }
   const audit::Trail& trail() const { return *trail_; }
+  accounts::Service& accounts() { return *accounts_; }
   // Graceful: requests in flight finish within `grace`.
   void Stop(std::chrono::milliseconds grace);
 
@@ -27,6 +29,9 @@ class Portal {
   Portal() = default;
   std::unique_ptr<db::Database> db_;
   std::unique_ptr<audit::Trail> trail_;
+  std::unique_ptr<accounts::Service> accounts_;
+  std::unique_ptr<accounts::Authenticator> auth_;
+  std::unique_ptr<notifications::OutboxWorker> outbox_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::Server> server_;

@@ -2,6 +2,7 @@
 // Wires every module's routes into one router.
 #include "core/clock.h"
 #include "db/database.h"
+#include "domain/accounts/http.h"
 #include "domain/audit/trail.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -21,6 +22,7 @@ void RegisterSystemRoutes(http::Router& router, db::Database& db, const Clock& c
                           const http::Server* const* server, const SystemInfo& info);
 
 // Every module's routes.
-void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::Trail& trail, const Clock& clock);
+void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
+                          accounts::Service& accounts, const accounts::Authenticator& auth, bool secure_cookies);
 
 }  // namespace cohort::app

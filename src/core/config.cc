@@ -52,6 +52,11 @@ const std::map<std::string, std::string>& Config::Keys() {
       {"request_timeout_ms", "time allowed to read a request"},
       {"db_pool", "database connections"},
       {"log_level", "trace|debug|info|warn|error|off"},
+      {"smtp_url", "SMTP server for outgoing mail, smtp://host:port (empty: mail waits in the outbox)"},
+      {"smtp_username", "SMTP user name"},
+      {"smtp_password", "SMTP password"},
+      {"mail_from", "sender of outgoing mail"},
+      {"outbox_poll_ms", "how often the outbox worker looks for due messages"},
       {"migrate", "apply pending migrations on start (true|false)"},
   };
   return keys;
@@ -85,6 +90,11 @@ Result<void> Config::Set(const std::string& key, const std::string& value, const
   else if (key == "request_timeout_ms") r = set_int(request_timeout_ms, 100, 3600000);
   else if (key == "db_pool") r = set_int(db_pool, 1, 256);
   else if (key == "log_level") log_level = value;
+  else if (key == "smtp_url") smtp_url = value;
+  else if (key == "smtp_username") smtp_username = value;
+  else if (key == "smtp_password") smtp_password = value;
+  else if (key == "mail_from") mail_from = value;
+  else if (key == "outbox_poll_ms") r = set_int(outbox_poll_ms, 10, 3600000);
   else if (key == "migrate") {
     auto b = ParseBool(value);
     if (!b) return BadValue(key, source, "expected true or false, got '" + value + "'");
@@ -178,6 +188,9 @@ Result<void> Config::Validate() {
     return BadValue("public_url", source("public_url"), "must start with http:// or https://");
   }
   while (public_url.ends_with('/')) public_url.pop_back();
+  if (!smtp_url.empty() && !smtp_url.starts_with("smtp://") && !smtp_url.starts_with("smtps://")) {
+    return BadValue("smtp_url", source("smtp_url"), "must start with smtp:// or smtps://");
+  }
   return Ok();
 }
 

@@ -29,6 +29,11 @@ struct Config {
   int request_timeout_ms = 30000;          // a request not fully read in time is dropped
   int db_pool = 8;                         // database connections (readers for SQLite)
   std::string log_level = "info";          // trace, debug, info, warn, error, off
+  std::string smtp_url;                    // smtp://host:port; empty: messages wait in the outbox
+  std::string smtp_username;
+  std::string smtp_password;
+  std::string mail_from = "Cohort <no-reply@cohort.local>";
+  int outbox_poll_ms = 2000;               // how often the outbox worker looks for due messages
   bool migrate = true;                     // apply pending migrations on start
 
   // The keys a file or the environment may set, with their one-line help.

@@ -61,11 +61,18 @@ class Error {
   // For logs and operators; never shown to users for kInternal/kUnavailable.
   const std::string& message() const { return message_; }
   const std::vector<FieldError>& fields() const { return fields_; }
+  // For kResourceExhausted and kUnavailable: when to try again, in seconds.
+  Error& WithRetryAfter(int seconds) {
+    retry_after_seconds_ = seconds;
+    return *this;
+  }
+  int retry_after_seconds() const { return retry_after_seconds_; }
 
  private:
   ErrorCode code_;
   std::string message_;
   std::vector<FieldError> fields_;
+  int retry_after_seconds_ = 0;  // 0: not given
 };
 
 // Result<T>: a value or an Error.

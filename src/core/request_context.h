@@ -11,6 +11,7 @@ namespace cohort {
 struct Actor {
   std::string account_id;       // empty for the public
   bool is_platform_admin = false;
+  std::string session_id;       // hash of the browser session, when signed in by cookie
   bool authenticated() const { return !account_id.empty(); }
 };
 

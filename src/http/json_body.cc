@@ -32,4 +32,31 @@ Result<void> RejectUnknownFields(const nlohmann::json& body, std::initializer_li
   return Ok();
 }
 
+std::string JsonFields::Text(const char* key) { return OptionalText(key).value_or(""); }
+
+std::optional<std::string> JsonFields::OptionalText(const char* key) {
+  auto it = body_.find(key);
+  if (it == body_.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) {
+    errors_.push_back({key, "not_a_string", "must be text"});
+    return std::nullopt;
+  }
+  return it->get<std::string>();
+}
+
+bool JsonFields::Flag(const char* key) {
+  auto it = body_.find(key);
+  if (it == body_.end() || it->is_null()) return false;
+  if (!it->is_boolean()) {
+    errors_.push_back({key, "not_a_boolean", "must be true or false"});
+    return false;
+  }
+  return it->get<bool>();
+}
+
+Result<void> JsonFields::Check() {
+  if (errors_.empty()) return Ok();
+  return Error::InvalidArgument("fields of the wrong type", std::move(errors_));
+}
+
 }  // namespace cohort::http

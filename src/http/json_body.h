@@ -3,6 +3,9 @@
 // non-JSON content type, 400 naming the byte position of malformed JSON,
 // 422 listing unknown fields of a strict schema.
 #include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -18,5 +21,22 @@ Result<nlohmann::json> JsonObjectBody(const Request& request);
 // kInvalidArgument with one "unknown_field" error per member of `body` not
 // in `allowed`.
 Result<void> RejectUnknownFields(const nlohmann::json& body, std::initializer_list<std::string_view> allowed);
+
+// Reads typed members of a JSON object, collecting one field error per
+// member of the wrong type; Check() returns them all at once.
+class JsonFields {
+ public:
+  explicit JsonFields(const nlohmann::json& body) : body_(body) {}
+  // "" when absent.
+  std::string Text(const char* key);
+  std::optional<std::string> OptionalText(const char* key);
+  // false when absent.
+  bool Flag(const char* key);
+  Result<void> Check();
+
+ private:
+  const nlohmann::json& body_;
+  std::vector<FieldError> errors_;
+};
 
 }  // namespace cohort::http

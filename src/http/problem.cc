@@ -53,9 +53,14 @@ int HttpStatus(ErrorCode code) {
 }
 
 Response ProblemResponse(const Request& request, const Error& error) {
-  const bool hide = error.code() == ErrorCode::kInternal || error.code() == ErrorCode::kUnavailable;
-  return Build(request, HttpStatus(error.code()), ToString(error.code()), hide ? std::string() : error.message(),
-               error.fields());
+  // Internal and unavailable: the message is for the log only. Invalid
+  // input: the field errors say it all, in the user's language.
+  const bool hide = error.code() == ErrorCode::kInternal || error.code() == ErrorCode::kUnavailable ||
+                    (error.code() == ErrorCode::kInvalidArgument && !error.fields().empty());
+  auto r = Build(request, HttpStatus(error.code()), ToString(error.code()), hide ? std::string() : error.message(),
+                 error.fields());
+  if (error.retry_after_seconds() > 0) r.Header("Retry-After", std::to_string(error.retry_after_seconds()));
+  return r;
 }
 
 Response TransportProblem(const Request& request, int status, std::string_view kind, std::string detail) {

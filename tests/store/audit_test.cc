@@ -34,7 +34,7 @@ class AuditTrail : public EngineTest {
     ASSERT_TRUE(r.ok()) << r.error().message();
   }
   FakeClock clock_{TimePoint{std::chrono::milliseconds(1'795'338'068'123)}};
-  RequestContext ctx_{Actor{"01M818SWED844GZTK6E12D0VP2", false}, "en", "req-9", clock_};
+  RequestContext ctx_{Actor{"01M818SWED844GZTK6E12D0VP2", false, ""}, "en", "req-9", clock_};
   audit::Trail trail_{std::string(64, 'k')};
 };
 

@@ -19,8 +19,8 @@ class Organisations : public EngineTest {
   }
   RequestContext Ctx(Actor actor) { return RequestContext{std::move(actor), "en", "req-1", clock_}; }
   FakeClock clock_{TimePoint{std::chrono::milliseconds(1'795'338'068'123)}};
-  const Actor admin_{"01M818SWED844GZTK6E12D0VP2", true};
-  const Actor staff_{"01M818SWED844GZTK6E12D0VP3", false};
+  const Actor admin_{"01M818SWED844GZTK6E12D0VP2", true, ""};
+  const Actor staff_{"01M818SWED844GZTK6E12D0VP3", false, ""};
   const audit::Trail trail_{std::string(64, 'k')};
 };
 
@@ -114,11 +114,11 @@ TEST_P(Organisations, AdministratorsAndTokens) {
   EXPECT_EQ(dup.error().code(), ErrorCode::kConflict);
   auto token = accounts::CreateApiToken(db(), trail_, Ctx(Actor{}), "admin@cohort.test", "ci");
   ASSERT_TRUE(token.ok());
-  auto actor = accounts::AuthenticateToken(db(), *token);
+  auto actor = accounts::Service(db(), trail_, {}).AuthenticateToken(*token);
   ASSERT_TRUE(actor.ok());
   EXPECT_EQ(actor->account_id, admin->id);
   EXPECT_TRUE(actor->is_platform_admin);
-  auto bad = accounts::AuthenticateToken(db(), *token + "x");
+  auto bad = accounts::Service(db(), trail_, {}).AuthenticateToken(*token + "x");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code(), ErrorCode::kUnauthenticated);
   auto unknown = accounts::CreateApiToken(db(), trail_, Ctx(Actor{}), "nobody@cohort.test", "ci");

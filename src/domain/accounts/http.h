@@ -1,14 +1,37 @@
 #pragma once
-// How a request says who is acting. So far: `Authorization: Bearer <token>`
-// (personal API tokens); browser sessions come with the accounts issue.
+// Who is acting, and the accounts routes.
+//
+// Credentials: `Authorization: Bearer <token>` (personal API tokens) or the
+// `cohort_session` cookie. A request with a session cookie that changes
+// state must carry the session's CSRF token in `X-CSRF-Token`. An unknown
+// or expired cookie makes the request anonymous (so signing in again
+// works); an unknown bearer token is refused.
 #include "core/request_context.h"
-#include "db/database.h"
+#include "domain/accounts/service.h"
 #include "http/request.h"
+#include "http/router.h"
 
 namespace cohort::accounts {
 
-// The actor of `request`: the public when it carries no credentials;
-// kUnauthenticated when it carries bad ones.
-Result<Actor> ActorOf(db::Database& db, const http::Request& request);
+class Authenticator {
+ public:
+  Authenticator(Service& service, const Clock& clock) : service_(service), clock_(clock) {}
+  // The context of `request`. kUnauthenticated for a bad bearer token;
+  // kPermissionDenied for a state change without the right CSRF token.
+  Result<RequestContext> Context(const http::Request& request) const;
+  // The CSRF token of the request's session, empty without one.
+  std::string CsrfToken(const http::Request& request) const;
+
+ private:
+  Service& service_;
+  const Clock& clock_;
+};
+
+inline constexpr std::string_view kSessionCookie = "cohort_session";
+
+// The value of cookie `name` in the request, empty when absent.
+std::string CookieValue(const http::Request& request, std::string_view name);
+
+void RegisterRoutes(http::Router& router, Service& service, const Authenticator& auth, bool secure_cookies);
 
 }  // namespace cohort::accounts

@@ -8,6 +8,7 @@
 #include "domain/accounts/password.h"
 #include "domain/accounts/store.h"
 #include "domain/accounts/token.h"
+#include "domain/notifications/outbox.h"
 
 namespace cohort::accounts {
 
@@ -46,11 +47,381 @@ std::optional<std::string> NormaliseEmail(const std::string& email) {
 }
 
 namespace {
-// What the audit trail keeps of a new account: never the password hash.
+
+// What the audit trail keeps of an account: never the password hash.
 std::string AuditJson(const Account& a, const std::string& role) {
-  return R"({"email":")" + JsonEscape(a.email) + R"(","name":")" + JsonEscape(a.name) + R"(","role":")" + role + "\"}";
+  return R"({"email":")" + JsonEscape(a.email) + R"(","name":")" + JsonEscape(a.name) + R"(","locale":")" + a.locale +
+         R"(","role":")" + role + "\"}";
 }
+
+bool ValidLocale(const std::string& l) { return l == "az" || l == "en" || l == "ru"; }
+
+// A hash of a random password, checked when the e-mail is unknown so that a
+// wrong e-mail costs as much time as a wrong password.
+const std::string& DecoyHash() {
+  static const std::string hash = HashPassword(NewApiToken()).value();
+  return hash;
+}
+
+Error TokenError(const std::string& code, const std::string& message) {
+  return Error::InvalidArgument(message, {{"token", code, message}});
+}
+
 }  // namespace
+
+std::string Service::Link(const std::string& path, const std::string& token) const {
+  return settings_.public_url + path + "?token=" + token;
+}
+
+Result<void> Service::Register(const RequestContext& ctx, const NewAccount& in) {
+  std::vector<FieldError> errors;
+  const auto email = NormaliseEmail(in.email);
+  if (in.name.empty()) errors.push_back({"name", "required", "required"});
+  else if (in.name.size() > 200) errors.push_back({"name", "too_long", "at most 200 characters"});
+  if (in.email.empty()) errors.push_back({"email", "required", "required"});
+  else if (!email) errors.push_back({"email", "invalid_email", "not a valid e-mail address"});
+  if (in.password.empty()) errors.push_back({"password", "required", "required"});
+  else if (auto p = CheckNewPassword(in.password, email.value_or("")); !p) errors.push_back(p.error().fields()[0]);
+  if (!ValidLocale(in.locale)) errors.push_back({"locale", "invalid_locale", "az, en or ru"});
+  if (!in.consent) errors.push_back({"consent", "required", "the privacy notice must be accepted"});
+  if (!errors.empty()) return Error::InvalidArgument("invalid registration", std::move(errors));
+
+  // Hash before looking the e-mail up: both answers take the same time.
+  auto hash = HashPassword(in.password);
+  if (!hash) return hash.error();
+  const auto now = ctx.clock.Now();
+  const std::string at = FormatUtc(now);
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    auto existing = store::FindByEmail(tx, *email);
+    if (!existing) return existing.error();
+    if (*existing) {
+      const Account& owner = **existing;
+      const std::string token = RandomToken();
+      if (auto r = store::InsertEmailToken(tx, HashApiToken(token), owner.id, "reset_password", owner.email, at,
+                                           FormatUtc(now + settings_.reset_link_valid));
+          !r) {
+        return r;
+      }
+      return notifications::Enqueue(tx, ctx.clock,
+                                    {owner.id, owner.email, owner.locale, "already_registered",
+                                     {{"name", owner.name}, {"link", Link("/reset-password", token)}}});
+    }
+    Account account{NewId(now), *email, in.name, in.locale, false, at};
+    if (auto r = store::InsertAccount(tx, account, *hash, at); !r) return r;
+    if (auto r = store::InsertConsent(tx, account.id, "privacy_notice", std::string(kPrivacyNoticeVersion), at); !r) {
+      return r;
+    }
+    const std::string token = RandomToken();
+    if (auto r = store::InsertEmailToken(tx, HashApiToken(token), account.id, "verify_email", account.email, at,
+                                         FormatUtc(now + settings_.verify_link_valid));
+        !r) {
+      return r;
+    }
+    RequestContext as_new = ctx;
+    as_new.actor.account_id = account.id;
+    if (auto a = trail_.Append(tx, as_new, {"", "account", account.id, "register", "", AuditJson(account, "applicant")});
+        !a) {
+      return a;
+    }
+    return notifications::Enqueue(tx, ctx.clock,
+                                  {account.id, account.email, account.locale, "verify_email",
+                                   {{"name", account.name}, {"link", Link("/verify-email", token)}}});
+  });
+}
+
+Result<void> Service::VerifyEmail(const RequestContext& ctx, const std::string& token) {
+  if (token.empty()) return TokenError("invalid_token", "this link is not valid");
+  const auto now = ctx.clock.Now();
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    const std::string hash = HashApiToken(token);
+    auto found = store::FindEmailToken(tx, hash, "verify_email");
+    if (!found) return found.error();
+    if (!*found) return TokenError("invalid_token", "this link is not valid");
+    if ((*found)->used_at) return TokenError("used_token", "this link has already been used");
+    if ((*found)->expires_at <= FormatUtc(now)) return TokenError("expired_token", "this link has expired");
+    if (auto r = store::UseEmailToken(tx, hash, FormatUtc(now)); !r) return r;
+    if (auto r = store::MarkEmailVerified(tx, (*found)->account_id, FormatUtc(now)); !r) return r;
+    RequestContext as_owner = ctx;
+    as_owner.actor.account_id = (*found)->account_id;
+    return trail_.Append(tx, as_owner, {"", "account", (*found)->account_id, "verify_email", "",
+                                        R"({"email":")" + JsonEscape((*found)->email) + "\"}"});
+  });
+}
+
+Result<void> Service::Throttled(const std::string& email, const std::string& address, TimePoint now) {
+  auto check = [&](const std::string& scope, const std::string& who, int limit) -> Result<void> {
+    auto f = db_.Read([&](db::Tx& tx) { return store::LoginFailures(tx, scope, who); });
+    if (!f) return f.error();
+    if (!*f || (*f)->failures < limit) return Ok();
+    const auto start = ParseRfc3339((*f)->window_start);
+    if (!start) return Ok();
+    const auto ends = *start + settings_.failure_window;
+    if (ends <= now) return Ok();
+    const auto wait = std::chrono::duration_cast<std::chrono::seconds>(ends - now).count() + 1;
+    Error e = Error::ResourceExhausted("too many failed sign-in attempts; try again later");
+    e.WithRetryAfter(static_cast<int>(wait));
+    return e;
+  };
+  if (auto r = check("email", email, settings_.max_failures_per_email); !r) return r;
+  return check("address", address, settings_.max_failures_per_address);
+}
+
+Result<void> Service::RecordFailure(const std::string& email, const std::string& address, TimePoint now) {
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    for (const auto& [scope, who] : {std::pair<std::string, std::string>{"email", email}, {"address", address}}) {
+      auto f = store::LoginFailures(tx, scope, who);
+      if (!f) return f.error();
+      std::string start = FormatUtc(now);
+      int failures = 1;
+      if (*f) {
+        const auto began = ParseRfc3339((*f)->window_start);
+        if (began && *began + settings_.failure_window > now) {
+          start = (*f)->window_start;
+          failures = (*f)->failures + 1;
+        }
+      }
+      if (auto r = store::RecordLoginFailure(tx, scope, who, start, failures); !r) return r;
+    }
+    return Ok();
+  });
+}
+
+Result<SessionGrant> Service::Login(const RequestContext& ctx, const std::string& email_in,
+                                    const std::string& password, const std::string& client_address) {
+  const auto now = ctx.clock.Now();
+  const std::string email = NormaliseEmail(email_in).value_or(email_in);
+  if (auto t = Throttled(email, client_address, now); !t) return t.error();
+  auto found = db_.Read([&](db::Tx& tx) -> Result<std::pair<std::optional<Account>, std::string>> {
+    auto a = store::FindByEmail(tx, email);
+    if (!a) return a.error();
+    if (!*a) return std::pair<std::optional<Account>, std::string>{std::nullopt, ""};
+    auto h = store::PasswordHash(tx, (*a)->id);
+    if (!h) return h.error();
+    return std::pair<std::optional<Account>, std::string>{*a, h->value_or("")};
+  });
+  if (!found) return found.error();
+  const bool ok = VerifyPassword(password, found->first ? found->second : DecoyHash()) && found->first.has_value();
+  if (!ok) {
+    if (auto r = RecordFailure(email, client_address, now); !r) return r.error();
+    return Error::Unauthenticated("wrong e-mail or password");
+  }
+  const Account& account = *found->first;
+  SessionGrant grant;
+  grant.token = RandomToken();
+  grant.csrf_token = RandomToken();
+  const std::string at = FormatUtc(now);
+  auto saved = db_.Write([&](db::Tx& tx) -> Result<std::vector<Membership>> {
+    if (auto r = store::InsertSession(tx, HashApiToken(grant.token), account.id, grant.csrf_token, at,
+                                      FormatUtc(now + settings_.session_absolute));
+        !r) {
+      return r.error();
+    }
+    if (auto r = store::ClearLoginFailures(tx, "email", email); !r) return r.error();
+    RequestContext as_owner = ctx;
+    as_owner.actor.account_id = account.id;
+    if (auto a = trail_.Append(tx, as_owner, {"", "account", account.id, "sign_in", "",
+                                              R"({"address":")" + JsonEscape(client_address) + "\"}"});
+        !a) {
+      return a.error();
+    }
+    return store::Memberships(tx, account.id);
+  });
+  if (!saved) return saved.error();
+  grant.me = Me{account, std::move(*saved), grant.csrf_token};
+  return grant;
+}
+
+Result<void> Service::Logout(const RequestContext& ctx) {
+  if (ctx.actor.session_id.empty()) return Error::Unauthenticated("not signed in with a session");
+  return db_.Write([&](db::Tx& tx) { return store::DeleteSession(tx, ctx.actor.session_id); });
+}
+
+Result<Service::SessionActor> Service::AuthenticateSession(const Clock& clock, const std::string& token) {
+  const std::string hash = HashApiToken(token);
+  auto found = db_.Read([&](db::Tx& tx) { return store::FindSession(tx, hash); });
+  if (!found) return found.error();
+  if (!*found) return Error::Unauthenticated("unknown session");
+  const auto now = clock.Now();
+  const auto last_seen = ParseRfc3339((*found)->last_seen_at);
+  if ((*found)->expires_at <= FormatUtc(now) || !last_seen || *last_seen + settings_.session_idle <= now) {
+    (void)db_.Write([&](db::Tx& tx) { return store::DeleteSession(tx, hash); });
+    return Error::Unauthenticated("the session has expired");
+  }
+  // Record activity at most once a minute: a write per request would cost
+  // more than the idle limit needs.
+  if (*last_seen + std::chrono::minutes(1) <= now) {
+    auto touched = db_.Write([&](db::Tx& tx) { return store::TouchSession(tx, hash, FormatUtc(now)); });
+    if (!touched) return touched.error();
+  }
+  const Account& a = (*found)->account;
+  return SessionActor{Actor{a.id, a.is_platform_admin, hash}, (*found)->csrf_token};
+}
+
+Result<Actor> Service::AuthenticateToken(const std::string& token) {
+  const std::string hash = HashApiToken(token);
+  auto account = db_.Read([&](db::Tx& tx) { return store::FindByTokenHash(tx, hash); });
+  if (!account) return account.error();
+  if (!*account) return Error::Unauthenticated("unknown or revoked token");
+  return Actor{(*account)->id, (*account)->is_platform_admin, ""};
+}
+
+Result<Me> Service::GetMe(const RequestContext& ctx, const std::string& csrf_token) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  auto me = db_.Read([&](db::Tx& tx) -> Result<Me> {
+    auto a = store::FindById(tx, ctx.actor.account_id);
+    if (!a) return a.error();
+    if (!*a) return Error::Unauthenticated("the account no longer exists");
+    auto m = store::Memberships(tx, ctx.actor.account_id);
+    if (!m) return m.error();
+    return Me{**a, std::move(*m), csrf_token};
+  });
+  return me;
+}
+
+Result<Me> Service::UpdateProfile(const RequestContext& ctx, const std::optional<std::string>& name,
+                                  const std::optional<std::string>& locale) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  std::vector<FieldError> errors;
+  if (name && name->empty()) errors.push_back({"name", "required", "required"});
+  if (name && name->size() > 200) errors.push_back({"name", "too_long", "at most 200 characters"});
+  if (locale && !ValidLocale(*locale)) errors.push_back({"locale", "invalid_locale", "az, en or ru"});
+  if (!errors.empty()) return Error::InvalidArgument("invalid profile", std::move(errors));
+  const std::string at = FormatUtc(ctx.clock.Now());
+  auto changed = db_.Write([&](db::Tx& tx) -> Result<void> {
+    auto a = store::FindById(tx, ctx.actor.account_id);
+    if (!a) return a.error();
+    if (!*a) return Error::Unauthenticated("the account no longer exists");
+    Account after = **a;
+    if (name) after.name = *name;
+    if (locale) after.locale = *locale;
+    if (auto r = store::UpdateProfile(tx, after.id, after.name, after.locale, at); !r) return r;
+    return trail_.Append(tx, ctx, {"", "account", after.id, "update", AuditJson(**a, "-"), AuditJson(after, "-")});
+  });
+  if (!changed) return changed.error();
+  return GetMe(ctx, "");
+}
+
+Result<void> Service::ChangePassword(const RequestContext& ctx, const std::string& current, const std::string& next) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  auto account = db_.Read([&](db::Tx& tx) -> Result<std::pair<Account, std::string>> {
+    auto a = store::FindById(tx, ctx.actor.account_id);
+    if (!a) return a.error();
+    if (!*a) return Error::Unauthenticated("the account no longer exists");
+    auto h = store::PasswordHash(tx, ctx.actor.account_id);
+    if (!h) return h.error();
+    return std::pair<Account, std::string>{**a, h->value_or("")};
+  });
+  if (!account) return account.error();
+  std::vector<FieldError> errors;
+  if (!VerifyPassword(current, account->second)) {
+    errors.push_back({"current_password", "wrong_password", "the current password is wrong"});
+  }
+  if (auto p = CheckNewPassword(next, account->first.email, "new_password"); !p) errors.push_back(p.error().fields()[0]);
+  if (!errors.empty()) return Error::InvalidArgument("password not changed", std::move(errors));
+  auto hash = HashPassword(next);
+  if (!hash) return hash.error();
+  const auto now = ctx.clock.Now();
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    if (auto r = store::SetPasswordHash(tx, ctx.actor.account_id, *hash, FormatUtc(now)); !r) return r;
+    if (auto r = store::DeleteSessions(tx, ctx.actor.account_id, ctx.actor.session_id); !r) return r;
+    if (auto a = trail_.Append(tx, ctx, {"", "account", ctx.actor.account_id, "change_password", "", ""}); !a) return a;
+    const Account& owner = account->first;
+    return notifications::Enqueue(tx, ctx.clock,
+                                  {owner.id, owner.email, owner.locale, "password_changed",
+                                   {{"name", owner.name}, {"link", settings_.public_url + "/reset-password"}},
+                                   true});
+  });
+}
+
+Result<void> Service::RequestPasswordReset(const RequestContext& ctx, const std::string& email_in) {
+  const auto email = NormaliseEmail(email_in);
+  if (!email) return Error::InvalidArgument("invalid e-mail", {{"email", "invalid_email", "not a valid e-mail address"}});
+  const auto now = ctx.clock.Now();
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    auto a = store::FindByEmail(tx, *email);
+    if (!a) return a.error();
+    if (!*a) return Ok();  // nothing to send; the answer is the same
+    const std::string token = RandomToken();
+    if (auto r = store::InsertEmailToken(tx, HashApiToken(token), (*a)->id, "reset_password", *email, FormatUtc(now),
+                                         FormatUtc(now + settings_.reset_link_valid));
+        !r) {
+      return r;
+    }
+    return notifications::Enqueue(tx, ctx.clock,
+                                  {(*a)->id, (*a)->email, (*a)->locale, "reset_password",
+                                   {{"name", (*a)->name}, {"link", Link("/reset-password", token)}}});
+  });
+}
+
+Result<void> Service::ResetPassword(const RequestContext& ctx, const std::string& token, const std::string& next) {
+  if (token.empty()) return TokenError("invalid_token", "this link is not valid");
+  const std::string hash = HashApiToken(token);
+  auto found = db_.Read([&](db::Tx& tx) -> Result<std::optional<std::pair<store::EmailToken, Account>>> {
+    auto t = store::FindEmailToken(tx, hash, "reset_password");
+    if (!t) return t.error();
+    if (!*t) return std::optional<std::pair<store::EmailToken, Account>>{};
+    auto a = store::FindById(tx, (*t)->account_id);
+    if (!a) return a.error();
+    if (!*a) return std::optional<std::pair<store::EmailToken, Account>>{};
+    return std::optional<std::pair<store::EmailToken, Account>>{std::pair{**t, **a}};
+  });
+  if (!found) return found.error();
+  const auto now = ctx.clock.Now();
+  if (!*found) return TokenError("invalid_token", "this link is not valid");
+  if ((*found)->first.used_at) return TokenError("used_token", "this link has already been used");
+  if ((*found)->first.expires_at <= FormatUtc(now)) return TokenError("expired_token", "this link has expired");
+  const Account owner = (*found)->second;
+  if (auto p = CheckNewPassword(next, owner.email, "new_password"); !p) return p.error();
+  auto new_hash = HashPassword(next);
+  if (!new_hash) return new_hash.error();
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    // Checked again inside the transaction: two resets racing with one link.
+    auto t = store::FindEmailToken(tx, hash, "reset_password");
+    if (!t) return t.error();
+    if (!*t || (*t)->used_at) return TokenError("used_token", "this link has already been used");
+    if (auto r = store::UseEmailToken(tx, hash, FormatUtc(now)); !r) return r;
+    if (auto r = store::SetPasswordHash(tx, owner.id, *new_hash, FormatUtc(now)); !r) return r;
+    if (auto r = store::MarkEmailVerified(tx, owner.id, FormatUtc(now)); !r) return r;  // the link proved the address
+    if (auto r = store::DeleteSessions(tx, owner.id, ""); !r) return r;
+    RequestContext as_owner = ctx;
+    as_owner.actor.account_id = owner.id;
+    return trail_.Append(tx, as_owner, {"", "account", owner.id, "reset_password", "", ""});
+  });
+}
+
+Result<std::vector<TokenInfo>> Service::ListTokens(const RequestContext& ctx) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  return db_.Read([&](db::Tx& tx) { return store::Tokens(tx, ctx.actor.account_id); });
+}
+
+Result<std::pair<TokenInfo, std::string>> Service::CreateToken(const RequestContext& ctx, const std::string& name) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  if (name.empty()) return Error::InvalidArgument("name required", {{"name", "required", "required"}});
+  if (name.size() > 100) return Error::InvalidArgument("name too long", {{"name", "too_long", "at most 100 characters"}});
+  const auto now = ctx.clock.Now();
+  TokenInfo info{NewId(now), name, FormatUtc(now), std::nullopt};
+  const std::string token = NewApiToken();
+  auto saved = db_.Write([&](db::Tx& tx) -> Result<void> {
+    if (auto r = store::InsertToken(tx, info.id, ctx.actor.account_id, name, HashApiToken(token), info.created_at); !r) {
+      return r;
+    }
+    return trail_.Append(tx, ctx, {"", "api_token", info.id, "create", "",
+                                   R"({"account_id":")" + ctx.actor.account_id + R"(","name":")" + JsonEscape(name) +
+                                       "\"}"});
+  });
+  if (!saved) return saved.error();
+  return std::pair{info, token};
+}
+
+Result<void> Service::RevokeToken(const RequestContext& ctx, const std::string& id) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    auto revoked = store::RevokeToken(tx, ctx.actor.account_id, id, FormatUtc(ctx.clock.Now()));
+    if (!revoked) return revoked.error();
+    if (!*revoked) return Error::NotFound("no such token");
+    return trail_.Append(tx, ctx, {"", "api_token", id, "revoke", "", ""});
+  });
+}
 
 Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
                             const NewAdmin& input) {
@@ -65,7 +436,8 @@ Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const R
   auto hash = HashPassword(input.password);
   if (!hash) return hash.error();
   const auto now = ctx.clock.Now();
-  Account account{NewId(now), *email, input.name, "az", !input.organisation_id.has_value(), FormatUtc(now)};
+  // An administrator created by the operator has a known address.
+  Account account{NewId(now), *email, input.name, "az", !input.organisation_id.has_value(), FormatUtc(now), true};
   return db.Write([&](db::Tx& tx) -> Result<Account> {
     if (input.organisation_id) {
       auto org = tx.QueryOne("SELECT id FROM organisations WHERE id = :id OR slug = :id",
@@ -86,7 +458,8 @@ Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const R
       return account;
     }
     if (auto r = store::InsertAccount(tx, account, *hash, account.created_at); !r) return r.error();
-    if (auto a = trail.Append(tx, ctx, {"", "account", account.id, "create", "", AuditJson(account, "platform_admin")}); !a) {
+    if (auto a = trail.Append(tx, ctx, {"", "account", account.id, "create", "", AuditJson(account, "platform_admin")});
+        !a) {
       return a.error();
     }
     return account;
@@ -111,13 +484,6 @@ Result<std::string> CreateApiToken(db::Database& db, const audit::Trail& trail, 
   });
   if (!saved) return saved.error();
   return token;
-}
-
-Result<Actor> AuthenticateToken(db::Database& db, const std::string& token) {
-  auto account = db.Read([&](db::Tx& tx) { return store::FindByTokenHash(tx, HashApiToken(token)); });
-  if (!account) return account.error();
-  if (!*account) return Error::Unauthenticated("unknown or revoked token");
-  return Actor{(*account)->id, (*account)->is_platform_admin};
 }
 
 }  // namespace cohort::accounts

@@ -1,17 +1,88 @@
 #pragma once
-// Account use cases available so far: creating administrators from the
-// command line, issuing personal API tokens, and authenticating a bearer
-// token. (Registration, sessions and e-mail verification come with the
-// accounts issue.)
+// Account use cases. Every function that changes something writes its
+// audit entry and its outgoing messages in the same transaction.
+#include <chrono>
 #include <optional>
 #include <string>
 
 #include "core/request_context.h"
 #include "db/database.h"
-#include "domain/audit/trail.h"
 #include "domain/accounts/model.h"
+#include "domain/audit/trail.h"
 
 namespace cohort::accounts {
+
+struct Settings {
+  std::string public_url = "http://127.0.0.1:8080";  // links in e-mails are built from this, never from Host
+  std::chrono::minutes session_idle{120};
+  std::chrono::hours session_absolute{12};
+  std::chrono::hours verify_link_valid{48};
+  std::chrono::minutes reset_link_valid{60};
+  int max_failures_per_email = 5;     // per window
+  int max_failures_per_address = 30;  // per window
+  std::chrono::minutes failure_window{15};
+};
+
+class Service {
+ public:
+  Service(db::Database& db, const audit::Trail& trail, Settings settings)
+      : db_(db), trail_(trail), settings_(std::move(settings)) {}
+
+  // Registers an applicant and sends the verification link. Succeeds the
+  // same way when the e-mail is taken (the owner is told by e-mail), so the
+  // answer reveals nothing. kInvalidArgument lists every bad field.
+  Result<void> Register(const RequestContext& ctx, const NewAccount& input);
+
+  // Marks the address verified. kInvalidArgument on field "token" with code
+  // invalid_token, expired_token or used_token.
+  Result<void> VerifyEmail(const RequestContext& ctx, const std::string& token);
+
+  // Signs in. kUnauthenticated for a wrong e-mail or password (the same
+  // answer for both); kResourceExhausted with a retry time when too many
+  // attempts failed for the e-mail or from `client_address` — checked
+  // before any password is hashed.
+  Result<SessionGrant> Login(const RequestContext& ctx, const std::string& email, const std::string& password,
+                             const std::string& client_address);
+  Result<void> Logout(const RequestContext& ctx);
+
+  // The actor behind a session cookie, and the session's CSRF token.
+  // kUnauthenticated when unknown or expired (idle or absolute).
+  struct SessionActor {
+    Actor actor;
+    std::string csrf_token;
+  };
+  Result<SessionActor> AuthenticateSession(const Clock& clock, const std::string& token);
+  // The actor behind a personal API token. kUnauthenticated when unknown or revoked.
+  Result<Actor> AuthenticateToken(const std::string& token);
+
+  // kUnauthenticated without a signed-in actor.
+  Result<Me> GetMe(const RequestContext& ctx, const std::string& csrf_token);
+  Result<Me> UpdateProfile(const RequestContext& ctx, const std::optional<std::string>& name,
+                           const std::optional<std::string>& locale);
+  // Other sessions of the account end. kInvalidArgument "current_password"
+  // wrong_password, or "new_password" rules.
+  Result<void> ChangePassword(const RequestContext& ctx, const std::string& current, const std::string& next);
+
+  // Sends a reset link when the account exists; succeeds either way.
+  Result<void> RequestPasswordReset(const RequestContext& ctx, const std::string& email);
+  // Sets the new password and ends every session of the account.
+  Result<void> ResetPassword(const RequestContext& ctx, const std::string& token, const std::string& next);
+
+  Result<std::vector<TokenInfo>> ListTokens(const RequestContext& ctx);
+  // The token text is returned once.
+  Result<std::pair<TokenInfo, std::string>> CreateToken(const RequestContext& ctx, const std::string& name);
+  // kNotFound when the caller has no such live token.
+  Result<void> RevokeToken(const RequestContext& ctx, const std::string& id);
+
+ private:
+  Result<void> Throttled(const std::string& email, const std::string& address, TimePoint now);
+  Result<void> RecordFailure(const std::string& email, const std::string& address, TimePoint now);
+  std::string Link(const std::string& path, const std::string& token) const;
+
+  db::Database& db_;
+  const audit::Trail& trail_;
+  Settings settings_;
+};
 
 struct NewAdmin {
   std::string email;
@@ -20,20 +91,16 @@ struct NewAdmin {
   std::optional<std::string> organisation_id;  // organisation admin of it; platform admin when absent
 };
 
-// Creates an administrator. kInvalidArgument for a malformed e-mail or a
-// password that breaks the rules (field errors "email", "password");
-// kConflict when the e-mail is taken.
+// Creates an administrator (command line, demo). kInvalidArgument for a
+// malformed e-mail or a password that breaks the rules (field errors
+// "email", "password"); kConflict when the e-mail is taken.
 Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
                             const NewAdmin& input);
 
-// Issues a personal API token for the account with `email`; the token is
-// returned once and only its hash is kept. kNotFound for an unknown e-mail.
+// Issues a personal API token for the account with `email` (command line);
+// the token is returned once. kNotFound for an unknown e-mail.
 Result<std::string> CreateApiToken(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
                                    const std::string& email, const std::string& name);
-
-// The actor a bearer token stands for. kUnauthenticated for an unknown or
-// revoked token.
-Result<Actor> AuthenticateToken(db::Database& db, const std::string& token);
 
 // Lower-cases and checks an e-mail address (one '@', a dot in the domain,
 // no spaces, at most 254 bytes).

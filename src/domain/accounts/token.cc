@@ -6,14 +6,16 @@
 
 namespace cohort::accounts {
 
-std::string NewApiToken() {
+std::string RandomToken() {
   if (sodium_init() < 0) return {};
   std::array<unsigned char, 32> bytes{};
   randombytes_buf(bytes.data(), bytes.size());
   char out[sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING)];
   sodium_bin2base64(out, sizeof out, bytes.data(), bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  return std::string("cht_") + out;
+  return out;
 }
+
+std::string NewApiToken() { return "cht_" + RandomToken(); }
 
 std::string HashApiToken(std::string_view token) {
   std::array<unsigned char, 32> digest{};

@@ -7,6 +7,8 @@
 namespace cohort::accounts {
 
 std::string NewApiToken();
+// 32 random bytes, base64url: session cookies, CSRF tokens, e-mail links.
+std::string RandomToken();
 std::string HashApiToken(std::string_view token);
 
 }  // namespace cohort::accounts

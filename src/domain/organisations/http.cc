@@ -15,12 +15,6 @@ nlohmann::json ToJson(const Organisation& o) {
   return {{"id", o.id}, {"slug", o.slug}, {"name", o.name}, {"country", o.country}, {"created_at", o.created_at}};
 }
 
-Result<RequestContext> Context(db::Database& db, const Clock& clock, const http::Request& request) {
-  auto actor = accounts::ActorOf(db, request);
-  if (!actor) return actor.error();
-  return RequestContext{*actor, std::string(i18n::Code(request.locale)), request.request_id, clock};
-}
-
 Result<int> LimitOf(const http::Request& request) {
   auto text = request.QueryParam("limit");
   if (!text) return 50;
@@ -34,9 +28,10 @@ Result<int> LimitOf(const http::Request& request) {
 
 }  // namespace
 
-void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail, const Clock& clock) {
-  router.Add(http::Method::kGet, "/api/v1/organisations", [&db, &trail, &clock](http::Request& req) -> Result<http::Response> {
-    auto ctx = Context(db, clock, req);
+void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
+                    const accounts::Authenticator& auth) {
+  router.Add(http::Method::kGet, "/api/v1/organisations", [&db, &trail, &auth](http::Request& req) -> Result<http::Response> {
+    auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
     auto limit = LimitOf(req);
     if (!limit) return limit.error();
@@ -50,16 +45,16 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   });
 
   router.Add(http::Method::kGet, "/api/v1/organisations/{id}",
-             [&db, &trail, &clock](http::Request& req) -> Result<http::Response> {
-               auto ctx = Context(db, clock, req);
+             [&db, &trail, &auth](http::Request& req) -> Result<http::Response> {
+               auto ctx = auth.Context(req);
                if (!ctx) return ctx.error();
                auto o = Service(db, trail).Get(*ctx, req.PathParam("id"));
                if (!o) return o.error();
                return http::Response::Json(200, ToJson(*o));
              });
 
-  router.Add(http::Method::kPost, "/api/v1/organisations", [&db, &trail, &clock](http::Request& req) -> Result<http::Response> {
-    auto ctx = Context(db, clock, req);
+  router.Add(http::Method::kPost, "/api/v1/organisations", [&db, &trail, &auth](http::Request& req) -> Result<http::Response> {
+    auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
     auto body = http::JsonObjectBody(req);
     if (!body) return body.error();

@@ -1,0 +1,89 @@
+#include "domain/notifications/smtp.h"
+
+#include <curl/curl.h>
+#include <sodium.h>
+
+#include <cstring>
+#include <mutex>
+
+namespace cohort::notifications {
+namespace {
+
+std::string Base64(const std::string& in) {
+  std::string out(sodium_base64_ENCODED_LEN(in.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(in.data()), in.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+std::string AddressOf(const std::string& from) {
+  const auto lt = from.find('<');
+  const auto gt = from.find('>');
+  if (lt != std::string::npos && gt != std::string::npos && gt > lt) return from.substr(lt, gt - lt + 1);
+  return "<" + from + ">";
+}
+
+struct Upload {
+  const std::string* data;
+  std::size_t offset = 0;
+};
+
+std::size_t ReadCallback(char* buffer, std::size_t size, std::size_t count, void* user) {
+  auto* up = static_cast<Upload*>(user);
+  const std::size_t room = size * count;
+  const std::size_t left = up->data->size() - up->offset;
+  const std::size_t n = std::min(room, left);
+  std::memcpy(buffer, up->data->data() + up->offset, n);
+  up->offset += n;
+  return n;
+}
+
+}  // namespace
+
+std::string RenderMime(const SmtpSettings& settings, const Mail& mail) {
+  std::string body64 = Base64(mail.body);
+  std::string wrapped;
+  for (std::size_t i = 0; i < body64.size(); i += 76) wrapped += body64.substr(i, 76) + "\r\n";
+  return "Date: " + mail.date + "\r\n" + "From: " + settings.from + "\r\n" + "To: <" + mail.to + ">\r\n" +
+         "Message-ID: <" + mail.message_id + ">\r\n" + "Subject: =?UTF-8?B?" + Base64(mail.subject) + "?=\r\n" +
+         "MIME-Version: 1.0\r\n" + "Content-Type: text/plain; charset=UTF-8\r\n" +
+         "Content-Transfer-Encoding: base64\r\n" + "\r\n" + wrapped;
+}
+
+Result<void> SendSmtp(const SmtpSettings& settings, const Mail& mail) {
+  static std::once_flag init;
+  std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  if (mail.to.find_first_of("\r\n<>") != std::string::npos) return Error::InvalidArgument("bad recipient address");
+  CURL* curl = curl_easy_init();
+  if (!curl) return Error::Internal("curl_easy_init failed");
+  const std::string message = RenderMime(settings, mail);
+  Upload upload{&message};
+  const std::string from = AddressOf(settings.from);
+  const std::string to = "<" + mail.to + ">";
+  curl_slist* recipients = curl_slist_append(nullptr, to.c_str());
+  char error[CURL_ERROR_SIZE] = {0};
+  curl_easy_setopt(curl, CURLOPT_URL, settings.url.c_str());
+  curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
+  curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
+  curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadCallback);
+  curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
+  curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, settings.timeout_ms);
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
+  if (!settings.username.empty()) {
+    curl_easy_setopt(curl, CURLOPT_USERNAME, settings.username.c_str());
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, settings.password.c_str());
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+  }
+  const CURLcode rc = curl_easy_perform(curl);
+  curl_slist_free_all(recipients);
+  curl_easy_cleanup(curl);
+  if (rc != CURLE_OK) {
+    return Error::Unavailable(std::string("SMTP delivery failed: ") + (error[0] ? error : curl_easy_strerror(rc)));
+  }
+  return Ok();
+}
+
+}  // namespace cohort::notifications
