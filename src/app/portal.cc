@@ -41,7 +41,7 @@ Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock&
   portal->accounts_ = std::make_unique<accounts::Service>(*portal->db_, *portal->trail_, account_settings);
   portal->auth_ = std::make_unique<accounts::Authenticator>(*portal->accounts_, clock);
   RegisterDomainRoutes(portal->router_, *portal->db_, *portal->trail_, *portal->accounts_, *portal->auth_,
-                       config.public_url.starts_with("https://"));
+                       config.public_url);
   if (!config.smtp_url.empty()) {
     notifications::SmtpSettings smtp{config.smtp_url, config.mail_from, config.smtp_username, config.smtp_password};
     portal->outbox_ = std::make_unique<notifications::OutboxWorker>(

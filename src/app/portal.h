@@ -22,6 +22,7 @@ class Portal {
   db::Database& database() { return *db_; }
   const audit::Trail& trail() const { return *trail_; }
   accounts::Service& accounts() { return *accounts_; }
+  const http::Router& router() const { return router_; }
   // Graceful: requests in flight finish within `grace`.
   void Stop(std::chrono::milliseconds grace);
 

@@ -5,9 +5,10 @@
 namespace cohort::app {
 
 void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                          accounts::Service& accounts, const accounts::Authenticator& auth, bool secure_cookies) {
-  accounts::RegisterRoutes(router, accounts, auth, secure_cookies);
-  organisations::RegisterRoutes(router, db, trail, auth);
+                          accounts::Service& accounts, const accounts::Authenticator& auth,
+                          const std::string& public_url) {
+  accounts::RegisterRoutes(router, accounts, auth, public_url.starts_with("https://"));
+  organisations::RegisterRoutes(router, db, trail, auth, public_url);
 }
 
 }  // namespace cohort::app

@@ -23,6 +23,7 @@ void RegisterSystemRoutes(http::Router& router, db::Database& db, const Clock& c
 
 // Every module's routes.
 void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                          accounts::Service& accounts, const accounts::Authenticator& auth, bool secure_cookies);
+                          accounts::Service& accounts, const accounts::Authenticator& auth,
+                          const std::string& public_url);
 
 }  // namespace cohort::app

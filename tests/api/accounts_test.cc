@@ -9,7 +9,6 @@
 namespace cohort::testing {
 namespace {
 
-using Headers = std::vector<std::pair<std::string, std::string>>;
 
 class AccountsApi : public ApiTest {
  protected:

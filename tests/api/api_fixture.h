@@ -11,6 +11,8 @@
 
 namespace cohort::testing {
 
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
 class ApiTest : public ::testing::TestWithParam<db::Engine> {
  protected:
   void SetUp() override {

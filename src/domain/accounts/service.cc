@@ -423,6 +423,17 @@ Result<void> Service::RevokeToken(const RequestContext& ctx, const std::string& 
   });
 }
 
+Result<std::optional<Account>> FindAccount(db::Tx& tx, const std::string& account_id) {
+  return store::FindById(tx, account_id);
+}
+
+Result<void> ConfirmEmail(db::Tx& tx, const std::string& account_id, const std::string& now) {
+  return store::MarkEmailVerified(tx, account_id, now);
+}
+
+std::string NewLinkSecret() { return RandomToken(); }
+std::string HashLinkSecret(std::string_view secret) { return HashApiToken(secret); }
+
 Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
                             const NewAdmin& input) {
   std::vector<FieldError> errors;

@@ -102,6 +102,14 @@ Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const R
 Result<std::string> CreateApiToken(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
                                    const std::string& email, const std::string& name);
 
+// For other modules, inside their transactions.
+Result<std::optional<Account>> FindAccount(db::Tx& tx, const std::string& account_id);
+// Records that the account's address is proven (e.g. by following an e-mailed link).
+Result<void> ConfirmEmail(db::Tx& tx, const std::string& account_id, const std::string& now);
+// A random secret for a link, and the hash under which it is stored.
+std::string NewLinkSecret();
+std::string HashLinkSecret(std::string_view secret);
+
 // Lower-cases and checks an e-mail address (one '@', a dot in the domain,
 // no spaces, at most 254 bytes).
 std::optional<std::string> NormaliseEmail(const std::string& email);

@@ -1,5 +1,4 @@
 #pragma once
-#include "core/clock.h"
 #include "db/database.h"
 #include "domain/accounts/http.h"
 #include "domain/audit/trail.h"
@@ -7,9 +6,8 @@
 
 namespace cohort::organisations {
 
-// GET /api/v1/organisations, GET /api/v1/organisations/{id},
-// POST /api/v1/organisations (platform administrators).
+// Organisations, units, staff and invitations (docs/api/organisations.md).
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                    const accounts::Authenticator& auth);
+                    const accounts::Authenticator& auth, const std::string& public_url);
 
 }  // namespace cohort::organisations

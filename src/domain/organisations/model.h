@@ -1,5 +1,6 @@
 #pragma once
-// Organisations: the tenants (a ministry, a service, an NGO).
+// Organisations (tenants), their units (departments that host interns),
+// their staff and the invitations that bring staff in.
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,39 @@ struct NewOrganisation {
 struct Page {
   std::vector<Organisation> items;
   std::optional<std::string> next_cursor;
+};
+
+struct Unit {
+  std::string id;
+  std::string organisation_id;
+  std::string name;
+  std::string description;
+  bool active = true;
+  std::string created_at;
+};
+
+struct UnitChange {
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  std::optional<bool> active;
+};
+
+struct Member {
+  std::string account_id;
+  std::string name;
+  std::string email;
+  std::vector<std::string> roles;
+};
+
+struct Invitation {
+  std::string id;
+  std::string organisation_id;
+  std::string email;
+  std::string role;
+  std::string invited_by;
+  std::string created_at;
+  std::string expires_at;
+  std::optional<std::string> accepted_at;
 };
 
 }  // namespace cohort::organisations

@@ -1,6 +1,9 @@
 #pragma once
-// Who may do what with organisations. Pure predicates: no I/O.
+// Who may do what with organisations. Pure predicates over the actor and
+// their roles in the organisation concerned: no I/O. Handlers never look at
+// roles themselves.
 #include <string>
+#include <vector>
 
 #include "core/request_context.h"
 
@@ -19,6 +22,15 @@ struct Decision {
 
 namespace cohort::organisations {
 
+// The actor's roles in one organisation (empty when not a member).
+using Roles = std::vector<std::string>;
+
 Decision CanCreateOrganisation(const Actor& actor);
+// Units are visible to every staff member of the organisation.
+Decision CanViewUnits(const Actor& actor, const Roles& roles);
+// Units are kept by organisation administrators and coordinators.
+Decision CanManageUnits(const Actor& actor, const Roles& roles);
+// Members, roles and invitations are kept by organisation administrators.
+Decision CanManageStaff(const Actor& actor, const Roles& roles);
 
 }  // namespace cohort::organisations

@@ -1,0 +1,241 @@
+// The authorization matrix: every route × every kind of actor, with the
+// expected status in a table. A route the portal serves that is missing
+// from the table fails the test, so the matrix grows with every route.
+//
+// Actors: the public; an applicant (an account without staff roles); an
+// administrator, a coordinator and a reviewer of organisation A (the
+// organisation the requests are about); an administrator of organisation B
+// (other organisation); a platform administrator.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <set>
+
+#include "api/api_fixture.h"
+#include "domain/accounts/service.h"
+#include "domain/organisations/service.h"
+
+namespace cohort::testing {
+namespace {
+
+enum Who { kPublic, kApplicant, kAdminA, kCoordinatorA, kReviewerA, kAdminB, kPlatform, kWhoCount };
+const char* kWhoNames[] = {"public", "applicant", "admin_A", "coordinator_A", "reviewer_A", "admin_B", "platform"};
+
+struct Ids {
+  std::string org_a, org_b, unit_a, reviewer_a, applicant;
+};
+
+struct Row {
+  const char* method;
+  const char* pattern;  // as registered
+  // Makes the concrete path (and whatever the request needs) for one call.
+  std::function<std::string(const Ids&, int call)> path;
+  std::function<std::string(int call)> body;
+  std::array<int, kWhoCount> expected;
+};
+
+std::string Fixed(const char* s) { return s; }
+
+class AuthorizationMatrix : public ApiTest {
+ protected:
+
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped()) return;
+    auto& db = portal_->database();
+    const auto& trail = portal_->trail();
+    const RequestContext system{Actor{}, "en", "setup", clock_};
+    auto platform = accounts::CreateAdmin(db, trail, system, {"platform@cohort.test", "P", "a long passphrase", {}});
+    ASSERT_TRUE(platform.ok());
+    const RequestContext as_platform{Actor{platform->id, true, ""}, "en", "setup", clock_};
+    organisations::Service orgs(db, trail);
+    auto a = orgs.Create(as_platform, {"ORGA", "Organisation A", "AZ"});
+    auto b = orgs.Create(as_platform, {"ORGB", "Organisation B", "AZ"});
+    ASSERT_TRUE(a.ok() && b.ok());
+    ids_.org_a = a->id;
+    ids_.org_b = b->id;
+    auto admin_a = accounts::CreateAdmin(db, trail, system, {"admin@a.test", "A", "a long passphrase", a->id});
+    auto admin_b = accounts::CreateAdmin(db, trail, system, {"admin@b.test", "B", "a long passphrase", b->id});
+    ASSERT_TRUE(admin_a.ok() && admin_b.ok());
+    const RequestContext as_admin_a{Actor{admin_a->id, false, ""}, "en", "setup", clock_};
+    auto unit = orgs.CreateUnit(as_admin_a, a->id, "Consular Department", "");
+    ASSERT_TRUE(unit.ok());
+    ids_.unit_a = unit->id;
+    // Staff with one role each, and an applicant.
+    auto person = [&](const std::string& email, const std::string& role) {
+      auto acc = accounts::CreateAdmin(db, trail, system, {email, email, "a long passphrase", a->id});
+      EXPECT_TRUE(acc.ok());
+      auto r = db.Write([&](db::Tx& tx) -> Result<void> {
+        if (auto d = tx.Exec("DELETE FROM memberships WHERE account_id = :id", {db::P("id", acc->id)}); !d) return d.error();
+        if (role.empty()) return Ok();
+        auto i = tx.Exec("INSERT INTO memberships (organisation_id, account_id, role, created_at) VALUES (:o, :a, :r, 't')",
+                         {db::P("o", a->id), db::P("a", acc->id), db::P("r", role)});
+        if (!i) return i.error();
+        return Ok();
+      });
+      EXPECT_TRUE(r.ok());
+      return acc->id;
+    };
+    ids_.applicant = person("applicant@example.az", "");
+    person("coordinator@a.test", "coordinator");
+    ids_.reviewer_a = person("reviewer@a.test", "reviewer");
+    const char* emails[] = {nullptr, "applicant@example.az", "admin@a.test", "coordinator@a.test", "reviewer@a.test",
+                            "admin@b.test", "platform@cohort.test"};
+    for (int w = kApplicant; w < kWhoCount; ++w) {
+      auto t = accounts::CreateApiToken(db, trail, system, emails[w], "matrix");
+      ASSERT_TRUE(t.ok());
+      tokens_[w] = *t;
+    }
+  }
+
+  Headers For(int who) const {
+    Headers h;
+    if (who != kPublic) h.emplace_back("Authorization", "Bearer " + tokens_[who]);
+    return h;
+  }
+
+  // A fresh API token of the applicant, returned as its id (for DELETE).
+  std::string FreshApplicantTokenId() {
+    const RequestContext ctx{Actor{ids_.applicant, false, ""}, "en", "setup", clock_};
+    auto t = portal_->accounts().CreateToken(ctx, "to revoke");
+    EXPECT_TRUE(t.ok());
+    return t->first.id;
+  }
+  void GrantTrainerToReviewer() {
+    (void)portal_->database().Write([&](db::Tx& tx) {
+      return tx.Exec("INSERT INTO memberships (organisation_id, account_id, role, created_at) VALUES (:o, :a, 'trainer', 't') "
+                     "ON CONFLICT DO NOTHING",
+                     {db::P("o", ids_.org_a), db::P("a", ids_.reviewer_a)});
+    });
+  }
+
+  Ids ids_;
+  std::array<std::string, kWhoCount> tokens_;
+};
+
+TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
+  auto n = [](int call) { return std::to_string(call); };
+  const std::vector<Row> rows = {
+      // method, pattern, path, body, {public, applicant, admin A, coordinator A, reviewer A, admin B, platform}
+      {"GET", "/healthz", [](auto&, int) { return Fixed("/healthz"); }, nullptr, {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/readyz", [](auto&, int) { return Fixed("/readyz"); }, nullptr, {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/metrics", [](auto&, int) { return Fixed("/metrics"); }, nullptr, {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/status", [](auto&, int) { return Fixed("/api/v1/status"); }, nullptr,
+       {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/privacy-notice", [](auto&, int) { return Fixed("/api/v1/privacy-notice"); }, nullptr,
+       {200, 200, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/accounts", [](auto&, int) { return Fixed("/api/v1/accounts"); },
+       [n](int c) { return R"({"name":"N","email":"new)" + n(c) + R"(@example.az","password":"a long passphrase","consent":true})"; },
+       {202, 202, 202, 202, 202, 202, 202}},
+      {"POST", "/api/v1/accounts/verify", [](auto&, int) { return Fixed("/api/v1/accounts/verify"); },
+       [](int) { return Fixed(R"({"token":"made-up"})"); }, {422, 422, 422, 422, 422, 422, 422}},
+      {"POST", "/api/v1/session", [](auto&, int) { return Fixed("/api/v1/session"); },
+       [n](int c) { return R"({"email":"nobody)" + n(c) + R"(@a.test","password":"not the password"})"; },
+       {401, 401, 401, 401, 401, 401, 401}},
+      // Bearer callers have no session to end.
+      {"DELETE", "/api/v1/session", [](auto&, int) { return Fixed("/api/v1/session"); }, nullptr,
+       {401, 401, 401, 401, 401, 401, 401}},
+      {"GET", "/api/v1/me", [](auto&, int) { return Fixed("/api/v1/me"); }, nullptr, {401, 200, 200, 200, 200, 200, 200}},
+      {"PATCH", "/api/v1/me", [](auto&, int) { return Fixed("/api/v1/me"); }, [](int) { return Fixed(R"({"name":"Renamed"})"); },
+       {401, 200, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/me/password", [](auto&, int) { return Fixed("/api/v1/me/password"); },
+       [](int) { return Fixed(R"({"current_password":"wrong wrong","new_password":"another long one"})"); },
+       {401, 422, 422, 422, 422, 422, 422}},
+      {"POST", "/api/v1/password-reset", [](auto&, int) { return Fixed("/api/v1/password-reset"); },
+       [](int) { return Fixed(R"({"email":"applicant@example.az"})"); }, {202, 202, 202, 202, 202, 202, 202}},
+      {"POST", "/api/v1/password-reset/confirm", [](auto&, int) { return Fixed("/api/v1/password-reset/confirm"); },
+       [](int) { return Fixed(R"({"token":"made-up","new_password":"another long one"})"); },
+       {422, 422, 422, 422, 422, 422, 422}},
+      {"GET", "/api/v1/me/tokens", [](auto&, int) { return Fixed("/api/v1/me/tokens"); }, nullptr,
+       {401, 200, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/me/tokens", [](auto&, int) { return Fixed("/api/v1/me/tokens"); },
+       [](int) { return Fixed(R"({"name":"extra"})"); }, {401, 201, 201, 201, 201, 201, 201}},
+      // The token belongs to the applicant: only they can revoke it; to
+      // everyone else it does not exist.
+      {"DELETE", "/api/v1/me/tokens/{id}", [this](auto&, int) { return "/api/v1/me/tokens/" + FreshApplicantTokenId(); },
+       nullptr, {401, 204, 404, 404, 404, 404, 404}},
+      {"GET", "/api/v1/organisations", [](auto&, int) { return Fixed("/api/v1/organisations"); }, nullptr,
+       {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/organisations/{id}", [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a; }, nullptr,
+       {200, 200, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/organisations", [](auto&, int) { return Fixed("/api/v1/organisations"); },
+       [n](int c) { return R"({"slug":"NEW)" + n(c) + R"(","name":"New"})"; }, {401, 403, 403, 403, 403, 403, 201}},
+      {"GET", "/api/v1/organisations/{id}/units", [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a + "/units"; },
+       nullptr, {401, 403, 200, 200, 200, 403, 200}},
+      {"POST", "/api/v1/organisations/{id}/units",
+       [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a + "/units"; },
+       [n](int c) { return R"({"name":"Unit )" + n(c) + R"("})"; }, {401, 403, 201, 201, 403, 403, 201}},
+      {"PATCH", "/api/v1/units/{id}", [](const Ids& i, int) { return "/api/v1/units/" + i.unit_a; },
+       [n](int c) { return R"({"description":"d)" + n(c) + R"("})"; }, {401, 404, 200, 200, 403, 404, 200}},
+      {"GET", "/api/v1/organisations/{id}/members",
+       [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a + "/members"; }, nullptr,
+       {401, 403, 200, 403, 403, 403, 200}},
+      {"POST", "/api/v1/organisations/{id}/members/{account}/roles",
+       [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a + "/members/" + i.reviewer_a + "/roles"; },
+       [](int) { return Fixed(R"({"role":"interviewer"})"); }, {401, 403, 200, 403, 403, 403, 200}},
+      {"DELETE", "/api/v1/organisations/{id}/members/{account}/roles/{role}",
+       [this](const Ids& i, int) {
+         GrantTrainerToReviewer();
+         return "/api/v1/organisations/" + i.org_a + "/members/" + i.reviewer_a + "/roles/trainer";
+       },
+       nullptr, {401, 403, 204, 403, 403, 403, 204}},
+      {"GET", "/api/v1/organisations/{id}/invitations",
+       [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a + "/invitations"; }, nullptr,
+       {401, 403, 200, 403, 403, 403, 200}},
+      // An administrator of B may not invite people into A.
+      {"POST", "/api/v1/organisations/{id}/invitations",
+       [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a + "/invitations"; },
+       [n](int c) { return R"({"email":"invitee)" + n(c) + R"(@example.az","role":"reviewer"})"; },
+       {401, 403, 201, 403, 403, 403, 201}},
+      {"POST", "/api/v1/invitations/accept", [](auto&, int) { return Fixed("/api/v1/invitations/accept"); },
+       [](int) { return Fixed(R"({"token":"made-up"})"); }, {401, 422, 422, 422, 422, 422, 422}},
+  };
+
+  // Every served route is in the table, and every row is a served route.
+  std::set<std::string> table, served;
+  for (const auto& r : rows) table.insert(std::string(r.method) + " " + r.pattern);
+  for (const auto& route : portal_->router().routes()) {
+    served.insert(std::string(http::ToString(route.method)) + " " + route.pattern);
+  }
+  for (const auto& s : served) EXPECT_TRUE(table.contains(s)) << "route missing from the matrix: " << s;
+  for (const auto& t : table) EXPECT_TRUE(served.contains(t)) << "the matrix names a route that is not served: " << t;
+
+  int call = 0;
+  for (const auto& row : rows) {
+    for (int who = 0; who < kWhoCount; ++who) {
+      ++call;
+      const std::string path = row.path(ids_, call);
+      auto headers = For(who);
+      std::string body;
+      if (row.body) {
+        body = row.body(call);
+        headers.emplace_back("Content-Type", "application/json");
+      }
+      auto r = client().Request(row.method, path, body, headers);
+      EXPECT_EQ(r.status, row.expected[static_cast<std::size_t>(who)])
+          << row.method << " " << row.pattern << " as " << kWhoNames[who] << ": " << r.body;
+    }
+  }
+}
+
+TEST_P(AuthorizationMatrix, DenialsSayWhy) {
+  auto r = client().Request("GET", "/api/v1/organisations/" + ids_.org_a + "/members", "", For(kAdminB));
+  ASSERT_EQ(r.status, 403);
+  EXPECT_EQ(r.Json()["detail"], "only administrators of this organisation may manage its staff");
+  auto u = client().Request("POST", "/api/v1/organisations/" + ids_.org_a + "/units", R"({"name":"X"})",
+                            [&] { auto h = For(kReviewerA); h.emplace_back("Content-Type", "application/json"); return h; }());
+  ASSERT_EQ(u.status, 403);
+  EXPECT_EQ(u.Json()["detail"], "only administrators and coordinators of this organisation may change its units");
+  // Another organisation's unit is not even confirmed to exist.
+  auto hidden = client().Request("PATCH", "/api/v1/units/" + ids_.unit_a, R"({"name":"Mine now"})",
+                                 [&] { auto h = For(kAdminB); h.emplace_back("Content-Type", "application/json"); return h; }());
+  EXPECT_EQ(hidden.status, 404);
+  auto units_b = client().Request("GET", "/api/v1/organisations/" + ids_.org_b + "/units", "", For(kAdminA));
+  EXPECT_EQ(units_b.status, 403);
+  EXPECT_EQ(units_b.Json()["detail"], "only staff of this organisation may see its units");
+}
+
+COHORT_API_ON_BOTH_ENGINES(AuthorizationMatrix);
+
+}  // namespace
+}  // namespace cohort::testing
