@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <sstream>
 
 #include "store/engine_fixture.h"
 #include "support/process.h"
@@ -40,7 +41,19 @@ TEST_P(Schema, MatchesTheCheckedInDump) {
   if (const char* update = std::getenv("COHORT_UPDATE_SCHEMA"); update && std::string(update) == "1") {
     WriteFile(file, *dump);
   }
-  EXPECT_EQ(*dump, ReadFile(file)) << "schema differs from " << file;
+  // Name the first differing line rather than print both schemas.
+  const std::string expected = ReadFile(file);
+  std::istringstream got_lines(*dump), want_lines(expected);
+  std::string got, want;
+  int line = 0;
+  while (true) {
+    ++line;
+    const bool more_got = static_cast<bool>(std::getline(got_lines, got));
+    const bool more_want = static_cast<bool>(std::getline(want_lines, want));
+    if (!more_got && !more_want) break;
+    ASSERT_EQ(got, want) << file << " line " << line
+                         << " differs (rerun with COHORT_UPDATE_SCHEMA=1 after a deliberate schema change)";
+  }
 }
 
 TEST_P(Schema, ConcurrentMigrationsApplyEachMigrationOnce) {
