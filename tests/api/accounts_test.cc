@@ -225,6 +225,15 @@ TEST_P(AccountsApi, ChangingThePasswordEndsOtherSessionsAndTellsTheOwner) {
   EXPECT_EQ(client().Get("/api/v1/me", With(here, false)).status, 200);
   EXPECT_EQ(client().Get("/api/v1/me", With(elsewhere, false)).status, 401);
   EXPECT_EQ(Mail("change@example.az").subject, "Cohort parolunuz dəyişdirildi");
+  // The same event shows in the portal as a notification until read.
+  auto notices = client().Get("/api/v1/me/notifications", With(here, false));
+  ASSERT_EQ(notices.status, 200);
+  EXPECT_EQ(notices.Json()["unread"], 1);
+  ASSERT_EQ(notices.Json()["items"].size(), 1u);
+  EXPECT_EQ(notices.Json()["items"][0]["title"], "Cohort parolunuz dəyişdirildi");
+  const auto id = notices.Json()["items"][0]["id"].get<std::string>();
+  EXPECT_EQ(client().Request("POST", "/api/v1/me/notifications/" + id + "/read", "", With(here)).status, 204);
+  EXPECT_EQ(client().Get("/api/v1/me/notifications", With(here, false)).Json()["unread"], 0);
 }
 
 TEST_P(AccountsApi, PersonalTokensWorkUntilRevoked) {

@@ -187,6 +187,13 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
        [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a + "/invitations"; },
        [n](int c) { return R"({"email":"invitee)" + n(c) + R"(@example.az","role":"reviewer"})"; },
        {401, 403, 201, 403, 403, 403, 201}},
+      {"GET", "/api/v1/audit", [](const Ids& i, int) { return "/api/v1/audit?subject_type=unit&subject_id=" + i.unit_a; },
+       nullptr, {401, 403, 200, 403, 403, 200, 200}},
+      {"GET", "/api/v1/me/notifications", [](auto&, int) { return Fixed("/api/v1/me/notifications"); }, nullptr,
+       {401, 200, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/me/notifications/{id}/read",
+       [](auto&, int) { return Fixed("/api/v1/me/notifications/01M818SWED844GZTK6E12D0VP2/read"); }, nullptr,
+       {401, 404, 404, 404, 404, 404, 404}},
       {"POST", "/api/v1/invitations/accept", [](auto&, int) { return Fixed("/api/v1/invitations/accept"); },
        [](int) { return Fixed(R"({"token":"made-up"})"); }, {401, 422, 422, 422, 422, 422, 422}},
   };
@@ -230,6 +237,14 @@ TEST_P(AuthorizationMatrix, DenialsSayWhy) {
   auto hidden = client().Request("PATCH", "/api/v1/units/" + ids_.unit_a, R"({"name":"Mine now"})",
                                  [&] { auto h = For(kAdminB); h.emplace_back("Content-Type", "application/json"); return h; }());
   EXPECT_EQ(hidden.status, 404);
+  // Another organisation's history is empty, not refused: nothing of it shows.
+  auto history_b = client().Request("GET", "/api/v1/audit?subject_type=unit&subject_id=" + ids_.unit_a, "", For(kAdminB));
+  ASSERT_EQ(history_b.status, 200);
+  EXPECT_TRUE(history_b.Json()["items"].empty());
+  auto history_a = client().Request("GET", "/api/v1/audit?subject_type=unit&subject_id=" + ids_.unit_a, "", For(kAdminA));
+  ASSERT_EQ(history_a.Json()["items"].size(), 1u);
+  EXPECT_EQ(history_a.Json()["items"][0]["action"], "create");
+  EXPECT_EQ(history_a.Json()["items"][0]["after"]["name"], "Consular Department");
   auto units_b = client().Request("GET", "/api/v1/organisations/" + ids_.org_b + "/units", "", For(kAdminA));
   EXPECT_EQ(units_b.status, 403);
   EXPECT_EQ(units_b.Json()["detail"], "only staff of this organisation may see its units");
