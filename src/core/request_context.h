@@ -12,6 +12,7 @@ struct Actor {
   std::string account_id;       // empty for the public
   bool is_platform_admin = false;
   std::string session_id;       // hash of the browser session, when signed in by cookie
+  bool second_factor = false;   // the account signs in with a TOTP code too
   bool authenticated() const { return !account_id.empty(); }
 };
 

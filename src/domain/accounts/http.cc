@@ -29,6 +29,8 @@ json AccountJson(const Me& me) {
           {"name", a.name},
           {"locale", a.locale},
           {"email_verified", a.email_verified},
+          {"totp_enabled", a.totp_enabled},
+          {"totp_required", me.totp_required},
           {"is_platform_admin", a.is_platform_admin},
           {"created_at", a.created_at},
           {"memberships", memberships}};
@@ -132,12 +134,12 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPost, "/api/v1/session", [&, secure_cookies](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"email", "password"});
+    auto body = Body(req, {"email", "password", "totp_code"});
     if (!body) return body.error();
     http::JsonFields f(*body);
-    const std::string email = f.Text("email"), password = f.Text("password");
+    const std::string email = f.Text("email"), password = f.Text("password"), code = f.Text("totp_code");
     if (auto c = f.Check(); !c) return c.error();
-    auto grant = service.Login(*ctx, email, password, req.remote_address);
+    auto grant = service.Login(*ctx, email, password, req.remote_address, code);
     if (!grant) return grant.error();
     auto r = Response::Json(200, MeJson(grant->me));
     r.Header("Set-Cookie", SessionCookie(grant->token, 12 * 3600, secure_cookies));
@@ -209,6 +211,41 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
     const std::string token = f.Text("token"), next = f.Text("new_password");
     if (auto c = f.Check(); !c) return c.error();
     if (auto r = service.ResetPassword(*ctx, token, next); !r) return r.error();
+    return Response::NoContent();
+  });
+
+  router.Add(Method::kPost, "/api/v1/me/totp/setup", [&](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto setup = service.SetupTotp(*ctx);
+    if (!setup) return setup.error();
+    return Response::Json(200, {{"secret", setup->secret}, {"otpauth_uri", setup->uri}});
+  });
+
+  auto totp_code = [](const Request& req) -> Result<std::string> {
+    auto body = Body(req, {"code"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    std::string code = f.Text("code");
+    if (auto c = f.Check(); !c) return c.error();
+    return code;
+  };
+
+  router.Add(Method::kPost, "/api/v1/me/totp/enable", [&, totp_code](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto code = totp_code(req);
+    if (!code) return code.error();
+    if (auto r = service.EnableTotp(*ctx, *code); !r) return r.error();
+    return Response::NoContent();
+  });
+
+  router.Add(Method::kPost, "/api/v1/me/totp/disable", [&, totp_code](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto code = totp_code(req);
+    if (!code) return code.error();
+    if (auto r = service.DisableTotp(*ctx, *code); !r) return r.error();
     return Response::NoContent();
   });
 

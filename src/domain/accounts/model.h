@@ -15,6 +15,7 @@ struct Account {
   bool is_platform_admin = false;
   std::string created_at;
   bool email_verified = false;
+  bool totp_enabled = false;
 };
 
 // Staff roles in one organisation (PRODUCT.md "People").
@@ -32,7 +33,8 @@ struct Membership {
 struct Me {
   Account account;
   std::vector<Membership> memberships;
-  std::string csrf_token;  // empty for bearer-token callers
+  std::string csrf_token;      // empty for bearer-token callers
+  bool totp_required = false;  // an organisation of the person requires a second factor
 };
 
 struct NewAccount {
@@ -48,6 +50,11 @@ struct SessionGrant {
   std::string token;
   std::string csrf_token;
   Me me;
+};
+
+struct TotpSetup {
+  std::string secret;  // base32, to type in by hand
+  std::string uri;     // otpauth:// for a QR code
 };
 
 struct TokenInfo {

@@ -8,6 +8,7 @@
 #include "domain/accounts/password.h"
 #include "domain/accounts/store.h"
 #include "domain/accounts/token.h"
+#include "domain/accounts/totp.h"
 #include "domain/notifications/outbox.h"
 
 namespace cohort::accounts {
@@ -187,7 +188,8 @@ Result<void> Service::RecordFailure(const std::string& email, const std::string&
 }
 
 Result<SessionGrant> Service::Login(const RequestContext& ctx, const std::string& email_in,
-                                    const std::string& password, const std::string& client_address) {
+                                    const std::string& password, const std::string& client_address,
+                                    const std::string& totp_code) {
   const auto now = ctx.clock.Now();
   const std::string email = NormaliseEmail(email_in).value_or(email_in);
   if (auto t = Throttled(email, client_address, now); !t) return t.error();
@@ -206,6 +208,21 @@ Result<SessionGrant> Service::Login(const RequestContext& ctx, const std::string
     return Error::Unauthenticated("wrong e-mail or password");
   }
   const Account& account = *found->first;
+  std::optional<std::int64_t> used_step;
+  if (account.totp_enabled) {
+    if (totp_code.empty()) {
+      return Error::InvalidArgument("second factor required",
+                                    {{"totp_code", "totp_required", "enter the code from your authenticator app"}});
+    }
+    auto state = db_.Read([&](db::Tx& tx) { return store::Totp(tx, account.id); });
+    if (!state) return state.error();
+    auto step = *state ? totp::Match((*state)->secret, totp_code, now) : std::nullopt;
+    if (!step || ((*state)->last_step && *step <= *(*state)->last_step)) {
+      if (auto r = RecordFailure(email, client_address, now); !r) return r.error();
+      return Error::InvalidArgument("wrong code", {{"totp_code", "wrong_code", "the code is wrong or was used"}});
+    }
+    used_step = step;
+  }
   SessionGrant grant;
   grant.token = RandomToken();
   grant.csrf_token = RandomToken();
@@ -217,6 +234,14 @@ Result<SessionGrant> Service::Login(const RequestContext& ctx, const std::string
       return r.error();
     }
     if (auto r = store::ClearLoginFailures(tx, "email", email); !r) return r.error();
+    if (used_step) {
+      auto state = store::Totp(tx, account.id);
+      if (!state) return state.error();
+      if (*state && (*state)->last_step && *used_step <= *(*state)->last_step) {
+        return Error::InvalidArgument("wrong code", {{"totp_code", "wrong_code", "the code is wrong or was used"}});
+      }
+      if (auto r = store::SetTotp(tx, account.id, (*state)->secret, at, *used_step); !r) return r.error();
+    }
     RequestContext as_owner = ctx;
     as_owner.actor.account_id = account.id;
     if (auto a = trail_.Append(tx, as_owner, {"", "account", account.id, "sign_in", "",
@@ -228,6 +253,9 @@ Result<SessionGrant> Service::Login(const RequestContext& ctx, const std::string
   });
   if (!saved) return saved.error();
   grant.me = Me{account, std::move(*saved), grant.csrf_token};
+  auto required = db_.Read([&](db::Tx& tx) { return store::AnyOrganisationRequiresTotp(tx, account.id); });
+  if (!required) return required.error();
+  grant.me.totp_required = *required;
   return grant;
 }
 
@@ -254,7 +282,7 @@ Result<Service::SessionActor> Service::AuthenticateSession(const Clock& clock, c
     if (!touched) return touched.error();
   }
   const Account& a = (*found)->account;
-  return SessionActor{Actor{a.id, a.is_platform_admin, hash}, (*found)->csrf_token};
+  return SessionActor{Actor{a.id, a.is_platform_admin, hash, a.totp_enabled}, (*found)->csrf_token};
 }
 
 Result<Actor> Service::AuthenticateToken(const std::string& token) {
@@ -262,20 +290,23 @@ Result<Actor> Service::AuthenticateToken(const std::string& token) {
   auto account = db_.Read([&](db::Tx& tx) { return store::FindByTokenHash(tx, hash); });
   if (!account) return account.error();
   if (!*account) return Error::Unauthenticated("unknown or revoked token");
-  return Actor{(*account)->id, (*account)->is_platform_admin, ""};
+  return Actor{(*account)->id, (*account)->is_platform_admin, "", (*account)->totp_enabled};
 }
 
 Result<Me> Service::GetMe(const RequestContext& ctx, const std::string& csrf_token) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
-  auto me = db_.Read([&](db::Tx& tx) -> Result<Me> {
+  return db_.Read([&](db::Tx& tx) -> Result<Me> {
     auto a = store::FindById(tx, ctx.actor.account_id);
     if (!a) return a.error();
     if (!*a) return Error::Unauthenticated("the account no longer exists");
     auto m = store::Memberships(tx, ctx.actor.account_id);
     if (!m) return m.error();
-    return Me{**a, std::move(*m), csrf_token};
+    auto required = store::AnyOrganisationRequiresTotp(tx, ctx.actor.account_id);
+    if (!required) return required.error();
+    Me result{**a, std::move(*m), csrf_token};
+    result.totp_required = *required;
+    return result;
   });
-  return me;
 }
 
 Result<Me> Service::UpdateProfile(const RequestContext& ctx, const std::optional<std::string>& name,
@@ -386,6 +417,52 @@ Result<void> Service::ResetPassword(const RequestContext& ctx, const std::string
     RequestContext as_owner = ctx;
     as_owner.actor.account_id = owner.id;
     return trail_.Append(tx, as_owner, {"", "account", owner.id, "reset_password", "", ""});
+  });
+}
+
+Result<TotpSetup> Service::SetupTotp(const RequestContext& ctx) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  const std::string secret = totp::NewSecret();
+  return db_.Write([&](db::Tx& tx) -> Result<TotpSetup> {
+    auto a = store::FindById(tx, ctx.actor.account_id);
+    if (!a) return a.error();
+    if (!*a) return Error::Unauthenticated("the account no longer exists");
+    if ((*a)->totp_enabled) return Error::FailedPrecondition("two-factor sign-in is already on");
+    if (auto r = store::SetTotp(tx, (*a)->id, secret, std::nullopt, std::nullopt); !r) return r.error();
+    return TotpSetup{secret, totp::Uri(secret, (*a)->email)};
+  });
+}
+
+Result<void> Service::EnableTotp(const RequestContext& ctx, const std::string& code) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  const auto now = ctx.clock.Now();
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    auto state = store::Totp(tx, ctx.actor.account_id);
+    if (!state) return state.error();
+    if (!*state) return Error::FailedPrecondition("set up two-factor sign-in first");
+    if ((*state)->enabled) return Error::FailedPrecondition("two-factor sign-in is already on");
+    auto step = totp::Match((*state)->secret, code, now);
+    if (!step) return Error::InvalidArgument("wrong code", {{"code", "wrong_code", "the code is wrong or was used"}});
+    if (auto r = store::SetTotp(tx, ctx.actor.account_id, (*state)->secret, FormatUtc(now), *step); !r) return r;
+    // Sessions opened without the second factor end; this one stays.
+    if (auto r = store::DeleteSessions(tx, ctx.actor.account_id, ctx.actor.session_id); !r) return r;
+    return trail_.Append(tx, ctx, {"", "account", ctx.actor.account_id, "enable_totp", "", ""});
+  });
+}
+
+Result<void> Service::DisableTotp(const RequestContext& ctx, const std::string& code) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  const auto now = ctx.clock.Now();
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    auto state = store::Totp(tx, ctx.actor.account_id);
+    if (!state) return state.error();
+    if (!*state || !(*state)->enabled) return Error::FailedPrecondition("two-factor sign-in is off");
+    auto step = totp::Match((*state)->secret, code, now);
+    if (!step || ((*state)->last_step && *step <= *(*state)->last_step)) {
+      return Error::InvalidArgument("wrong code", {{"code", "wrong_code", "the code is wrong or was used"}});
+    }
+    if (auto r = store::SetTotp(tx, ctx.actor.account_id, std::nullopt, std::nullopt, std::nullopt); !r) return r;
+    return trail_.Append(tx, ctx, {"", "account", ctx.actor.account_id, "disable_totp", "", ""});
   });
 }
 

@@ -41,8 +41,11 @@ class Service {
   // answer for both); kResourceExhausted with a retry time when too many
   // attempts failed for the e-mail or from `client_address` — checked
   // before any password is hashed.
+  // With two-factor sign-in on, `totp_code` is needed too: kInvalidArgument
+  // on "totp_code" with code totp_required (none given, nothing counted) or
+  // wrong_code (counted as a failure).
   Result<SessionGrant> Login(const RequestContext& ctx, const std::string& email, const std::string& password,
-                             const std::string& client_address);
+                             const std::string& client_address, const std::string& totp_code = "");
   Result<void> Logout(const RequestContext& ctx);
 
   // The actor behind a session cookie, and the session's CSRF token.
@@ -67,6 +70,14 @@ class Service {
   Result<void> RequestPasswordReset(const RequestContext& ctx, const std::string& email);
   // Sets the new password and ends every session of the account.
   Result<void> ResetPassword(const RequestContext& ctx, const std::string& token, const std::string& next);
+
+  // Two-factor sign-in: a new secret to enter in an authenticator app
+  // (kFailedPrecondition when already on); turning it on with a first code
+  // (other sessions end); turning it off with a current code. A wrong code
+  // is kInvalidArgument on "code" with code wrong_code.
+  Result<TotpSetup> SetupTotp(const RequestContext& ctx);
+  Result<void> EnableTotp(const RequestContext& ctx, const std::string& code);
+  Result<void> DisableTotp(const RequestContext& ctx, const std::string& code);
 
   Result<std::vector<TokenInfo>> ListTokens(const RequestContext& ctx);
   // The token text is returned once.

@@ -6,11 +6,12 @@ namespace {
 using db::P;
 
 constexpr const char* kColumns =
-    "a.id, a.email, a.name, a.locale, a.is_platform_admin, a.created_at, a.email_verified_at";
+    "a.id, a.email, a.name, a.locale, a.is_platform_admin, a.created_at, a.email_verified_at, a.totp_enabled_at";
 
 Account FromRow(const db::Row& r) {
   Account a{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Bool(4), r.Text(5)};
   a.email_verified = !r.IsNull(6);
+  a.totp_enabled = !r.IsNull(7);
   return a;
 }
 
@@ -157,7 +158,7 @@ Result<std::optional<SessionRow>> FindSession(db::Tx& tx, const std::string& tok
   if (!row) return row.error();
   if (!*row) return std::optional<SessionRow>{};
   const auto& r = **row;
-  return std::optional<SessionRow>{SessionRow{FromRow(r), r.Text(7), r.Text(8), r.Text(9)}};
+  return std::optional<SessionRow>{SessionRow{FromRow(r), r.Text(8), r.Text(9), r.Text(10)}};
 }
 
 Result<void> TouchSession(db::Tx& tx, const std::string& token_hash, const std::string& now) {
@@ -196,6 +197,31 @@ Result<std::optional<EmailToken>> FindEmailToken(db::Tx& tx, const std::string& 
 
 Result<void> UseEmailToken(db::Tx& tx, const std::string& token_hash, const std::string& now) {
   return Exec(tx, "UPDATE email_tokens SET used_at = :now WHERE token_hash = :hash", {P("now", now), P("hash", token_hash)});
+}
+
+Result<std::optional<TotpState>> Totp(db::Tx& tx, const std::string& account_id) {
+  auto row = tx.QueryOne("SELECT totp_secret, totp_enabled_at, totp_last_step FROM accounts WHERE id = :id",
+                         {P("id", account_id)});
+  if (!row) return row.error();
+  if (!*row || (*row)->IsNull(0)) return std::optional<TotpState>{};
+  return std::optional<TotpState>{TotpState{(*row)->Text(0), !(*row)->IsNull(1), (*row)->OptInt(2)}};
+}
+
+Result<void> SetTotp(db::Tx& tx, const std::string& account_id, const std::optional<std::string>& secret,
+                     const std::optional<std::string>& enabled_at, const std::optional<std::int64_t>& last_step) {
+  return Exec(tx,
+              "UPDATE accounts SET totp_secret = :secret, totp_enabled_at = :enabled, totp_last_step = :step "
+              "WHERE id = :id",
+              {P("secret", secret), P("enabled", enabled_at), P("step", last_step), P("id", account_id)});
+}
+
+Result<bool> AnyOrganisationRequiresTotp(db::Tx& tx, const std::string& account_id) {
+  auto row = tx.QueryOne(
+      "SELECT count(*) FROM memberships m JOIN organisations o ON o.id = m.organisation_id "
+      "WHERE m.account_id = :id AND o.require_totp = 1",
+      {P("id", account_id)});
+  if (!row) return row.error();
+  return (*row)->Int(0) > 0;
 }
 
 Result<std::optional<Failures>> LoginFailures(db::Tx& tx, const std::string& scope, const std::string& key) {

@@ -61,6 +61,17 @@ Result<void> InsertEmailToken(db::Tx& tx, const std::string& token_hash, const s
 Result<std::optional<EmailToken>> FindEmailToken(db::Tx& tx, const std::string& token_hash, const std::string& purpose);
 Result<void> UseEmailToken(db::Tx& tx, const std::string& token_hash, const std::string& now);
 
+struct TotpState {
+  std::string secret;
+  bool enabled = false;
+  std::optional<std::int64_t> last_step;
+};
+// std::nullopt when no secret was ever set up.
+Result<std::optional<TotpState>> Totp(db::Tx& tx, const std::string& account_id);
+Result<void> SetTotp(db::Tx& tx, const std::string& account_id, const std::optional<std::string>& secret,
+                     const std::optional<std::string>& enabled_at, const std::optional<std::int64_t>& last_step);
+Result<bool> AnyOrganisationRequiresTotp(db::Tx& tx, const std::string& account_id);
+
 struct Failures {
   std::string window_start;
   int failures = 0;

@@ -16,7 +16,8 @@ using http::Response;
 using nlohmann::json;
 
 json ToJson(const Organisation& o) {
-  return {{"id", o.id}, {"slug", o.slug}, {"name", o.name}, {"country", o.country}, {"created_at", o.created_at}};
+  return {{"id", o.id},          {"slug", o.slug},       {"name", o.name},
+          {"country", o.country}, {"created_at", o.created_at}, {"require_totp", o.require_totp}};
 }
 json ToJson(const Unit& u) {
   return {{"id", u.id},          {"organisation_id", u.organisation_id}, {"name", u.name},
@@ -99,6 +100,20 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     auto r = Response::Json(201, ToJson(*o));
     r.Header("Location", "/api/v1/organisations/" + o->id);
     return r;
+  });
+
+  router.Add(Method::kPatch, "/api/v1/organisations/{id}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = Body(req, {"name", "require_totp"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    OrganisationChange change{f.OptionalText("name"), std::nullopt};
+    if (body->contains("require_totp")) change.require_totp = f.Flag("require_totp");
+    if (auto c = f.Check(); !c) return c.error();
+    auto o = service->Update(*ctx, req.PathParam("id"), change);
+    if (!o) return o.error();
+    return Response::Json(200, ToJson(*o));
   });
 
   router.Add(Method::kGet, "/api/v1/organisations/{id}/units", [&auth, service](Request& req) -> Result<Response> {

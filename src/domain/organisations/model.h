@@ -13,6 +13,12 @@ struct Organisation {
   std::string name;
   std::string country;  // ISO 3166-1 alpha-2
   std::string created_at;
+  bool require_totp = false;  // staff must sign in with a second factor
+};
+
+struct OrganisationChange {
+  std::optional<std::string> name;
+  std::optional<bool> require_totp;
 };
 
 struct NewOrganisation {

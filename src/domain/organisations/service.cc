@@ -56,7 +56,37 @@ Result<std::vector<std::string>> Service::RolesIn(db::Tx& tx, const RequestConte
   if (!org) return org.error();
   if (!*org) return Error::NotFound("no such organisation");
   if (!ctx.actor.authenticated()) return Roles{};
-  return store::RolesOf(tx, organisation_id, ctx.actor.account_id);
+  auto roles = store::RolesOf(tx, organisation_id, ctx.actor.account_id);
+  if (!roles) return roles.error();
+  if ((*org)->require_totp && !roles->empty() && !ctx.actor.second_factor && !ctx.actor.is_platform_admin) {
+    return Error::PermissionDenied("this organisation requires two-factor sign-in; turn it on in your account");
+  }
+  return roles;
+}
+
+Result<Organisation> Service::Update(const RequestContext& ctx, const std::string& id, const OrganisationChange& change) {
+  std::vector<FieldError> errors;
+  if (change.name && change.name->empty()) errors.push_back({"name", "required", "required"});
+  if (change.name && change.name->size() > 200) errors.push_back({"name", "too_long", "at most 200 characters"});
+  return db_.Write([&](db::Tx& tx) -> Result<Organisation> {
+    auto roles = RolesIn(tx, ctx, id);
+    if (!roles) return roles.error();
+    if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
+    if (!errors.empty()) return Error::InvalidArgument("invalid organisation", errors);
+    auto before = store::Get(tx, id);
+    if (!before) return before.error();
+    Organisation after = **before;
+    if (change.name) after.name = *change.name;
+    if (change.require_totp) after.require_totp = *change.require_totp;
+    if (auto r = store::Update(tx, after, FormatUtc(ctx.clock.Now())); !r) return r.error();
+    auto json = [](const Organisation& o) {
+      return R"({"name":")" + JsonEscape(o.name) + R"(","require_totp":)" + (o.require_totp ? "true" : "false") + "}";
+    };
+    if (auto a = trail_.Append(tx, ctx, {id, "organisation", id, "update", json(**before), json(after)}); !a) {
+      return a.error();
+    }
+    return after;
+  });
 }
 
 Result<Organisation> Service::Create(const RequestContext& ctx, const NewOrganisation& input) {

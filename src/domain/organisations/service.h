@@ -25,6 +25,10 @@ class Service {
   // previous page (kInvalidArgument when malformed).
   Result<Page> List(const RequestContext& ctx, int limit, const std::string& cursor);
 
+  // Renames, or sets whether staff must use two-factor sign-in.
+  // Administrators of the organisation and platform administrators.
+  Result<Organisation> Update(const RequestContext& ctx, const std::string& id, const OrganisationChange& change);
+
   // Units of an organisation: its staff see them (kNotFound for an unknown
   // organisation, kPermissionDenied for others); administrators and
   // coordinators create and change them.
@@ -54,7 +58,8 @@ class Service {
 
  private:
   // Loads the actor's roles in an existing organisation (kNotFound when
-  // the organisation does not exist).
+  // the organisation does not exist; kPermissionDenied for staff without a
+  // second factor when the organisation requires one).
   Result<std::vector<std::string>> RolesIn(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id);
 
   db::Database& db_;

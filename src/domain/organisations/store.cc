@@ -7,7 +7,7 @@ namespace {
 
 using db::P;
 
-Organisation FromRow(const db::Row& r) { return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4)}; }
+Organisation FromRow(const db::Row& r) { return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Bool(5)}; }
 Unit UnitFromRow(const db::Row& r) { return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Bool(4), r.Text(5)}; }
 Invitation InvitationFromRow(const db::Row& r) {
   return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.OptText(7)};
@@ -38,7 +38,7 @@ Result<void> Insert(db::Tx& tx, const Organisation& o) {
 }
 
 Result<std::optional<Organisation>> Get(db::Tx& tx, const std::string& id) {
-  auto row = tx.QueryOne("SELECT id, slug, name, country, created_at FROM organisations WHERE id = :id", {P("id", id)});
+  auto row = tx.QueryOne("SELECT id, slug, name, country, created_at, require_totp FROM organisations WHERE id = :id", {P("id", id)});
   if (!row) return row.error();
   if (!*row) return std::optional<Organisation>{};
   return std::optional<Organisation>{FromRow(**row)};
@@ -46,13 +46,19 @@ Result<std::optional<Organisation>> Get(db::Tx& tx, const std::string& id) {
 
 Result<std::vector<Organisation>> List(db::Tx& tx, const std::string& after, int limit) {
   auto rows = tx.Query(
-      "SELECT id, slug, name, country, created_at FROM organisations WHERE id > :after ORDER BY id LIMIT :limit",
+      "SELECT id, slug, name, country, created_at, require_totp FROM organisations WHERE id > :after "
+      "ORDER BY id LIMIT :limit",
       {P("after", after), P("limit", limit)});
   if (!rows) return rows.error();
   std::vector<Organisation> out;
   out.reserve(rows->size());
   for (const auto& r : *rows) out.push_back(FromRow(r));
   return out;
+}
+
+Result<void> Update(db::Tx& tx, const Organisation& o, const std::string& now) {
+  return Done(tx.Exec("UPDATE organisations SET name = :name, require_totp = :totp, updated_at = :now WHERE id = :id",
+                      {P("name", o.name), P("totp", o.require_totp), P("now", now), P("id", o.id)}));
 }
 
 Result<Roles> RolesOf(db::Tx& tx, const std::string& organisation_id, const std::string& account_id) {

@@ -15,6 +15,7 @@ Result<std::optional<Organisation>> Get(db::Tx& tx, const std::string& id);
 // Ordered by id (creation time); `after` is the last id of the previous page.
 Result<std::vector<Organisation>> List(db::Tx& tx, const std::string& after, int limit);
 
+Result<void> Update(db::Tx& tx, const Organisation& o, const std::string& now);
 Result<Roles> RolesOf(db::Tx& tx, const std::string& organisation_id, const std::string& account_id);
 
 Result<std::vector<Unit>> Units(db::Tx& tx, const std::string& organisation_id);
