@@ -16,7 +16,7 @@ CREATE INDEX sessions_account ON sessions (account_id);
 CREATE TABLE email_tokens (
   token_hash TEXT PRIMARY KEY,
   account_id TEXT NOT NULL REFERENCES accounts (id),
-  purpose    TEXT NOT NULL CHECK (purpose IN ('verify_email', 'reset_password')),
+  purpose    TEXT NOT NULL CHECK (purpose IN ('verify_email', 'reset_password', 'change_email')),
   email      TEXT NOT NULL,                -- the address the link was sent to
   created_at TEXT NOT NULL,
   expires_at TEXT NOT NULL,

@@ -236,6 +236,33 @@ TEST_P(AccountsApi, ChangingThePasswordEndsOtherSessionsAndTellsTheOwner) {
   EXPECT_EQ(client().Get("/api/v1/me/notifications", With(here, false)).Json()["unread"], 0);
 }
 
+TEST_P(AccountsApi, ChangingTheEmailNeedsTheNewAddressConfirmedAndTellsTheOldOne) {
+  ASSERT_EQ(Register("old@example.az").status, 202);
+  (void)Mail("old@example.az");
+  auto s = Login("old@example.az");
+  auto headers = With(s);
+  headers.emplace_back("Content-Type", "application/json");
+  auto wrong = client().Request("POST", "/api/v1/me/email", R"({"new_email":"new@example.az","password":"nope nope"})", headers);
+  ASSERT_EQ(wrong.status, 422);
+  EXPECT_EQ(wrong.Json()["errors"][0]["field"], "password");
+  auto asked = client().Request("POST", "/api/v1/me/email",
+                                R"({"new_email":"New@Example.az","password":"a long passphrase"})", headers);
+  ASSERT_EQ(asked.status, 202) << asked.body;
+  auto told = Mail("old@example.az");
+  EXPECT_EQ(told.subject, "Cohort e-poçt ünvanınız dəyişdirilir");
+  EXPECT_NE(told.body.find("new@example.az"), std::string::npos);
+  // Nothing changes until the new address is confirmed.
+  EXPECT_EQ(client().Get("/api/v1/me", With(s, false)).Json()["account"]["email"], "old@example.az");
+  const auto token = TokenIn(Mail("new@example.az").body);
+  ASSERT_EQ(client().PostJson("/api/v1/accounts/verify", R"({"token":")" + token + "\"}").status, 200);
+  EXPECT_EQ(client().Get("/api/v1/me", With(s, false)).Json()["account"]["email"], "new@example.az");
+  (void)Login("new@example.az");
+  auto taken = client().Request("POST", "/api/v1/me/email", R"({"new_email":"new@example.az","password":"a long passphrase"})",
+                                headers);
+  ASSERT_EQ(taken.status, 422);
+  EXPECT_EQ(taken.Json()["errors"][0]["code"], "email_taken");
+}
+
 TEST_P(AccountsApi, PersonalTokensWorkUntilRevoked) {
   ASSERT_EQ(Register("tokens@example.az").status, 202);
   auto s = Login("tokens@example.az");

@@ -190,6 +190,18 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
     return Response::NoContent();
   });
 
+  router.Add(Method::kPost, "/api/v1/me/email", [&](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = Body(req, {"new_email", "password"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    const std::string email = f.Text("new_email"), password = f.Text("password");
+    if (auto c = f.Check(); !c) return c.error();
+    if (auto r = service.RequestEmailChange(*ctx, email, password); !r) return r.error();
+    return Response::Json(202, {{"status", "confirmation_sent"}});
+  });
+
   router.Add(Method::kPost, "/api/v1/password-reset", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();

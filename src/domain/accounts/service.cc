@@ -137,13 +137,33 @@ Result<void> Service::VerifyEmail(const RequestContext& ctx, const std::string& 
     const std::string hash = HashApiToken(token);
     auto found = store::FindEmailToken(tx, hash, "verify_email");
     if (!found) return found.error();
+    bool change = false;
+    if (!*found) {
+      found = store::FindEmailToken(tx, hash, "change_email");
+      if (!found) return found.error();
+      change = found->has_value();
+    }
     if (!*found) return TokenError("invalid_token", "this link is not valid");
     if ((*found)->used_at) return TokenError("used_token", "this link has already been used");
     if ((*found)->expires_at <= FormatUtc(now)) return TokenError("expired_token", "this link has expired");
     if (auto r = store::UseEmailToken(tx, hash, FormatUtc(now)); !r) return r;
-    if (auto r = store::MarkEmailVerified(tx, (*found)->account_id, FormatUtc(now)); !r) return r;
     RequestContext as_owner = ctx;
     as_owner.actor.account_id = (*found)->account_id;
+    if (change) {
+      auto before = store::FindById(tx, (*found)->account_id);
+      if (!before) return before.error();
+      auto moved = store::SetEmail(tx, (*found)->account_id, (*found)->email, FormatUtc(now));
+      if (!moved) {
+        if (moved.error().code() == ErrorCode::kConflict) {
+          return TokenError("email_taken", "another account uses this address");
+        }
+        return moved;
+      }
+      return trail_.Append(tx, as_owner, {"", "account", (*found)->account_id, "change_email",
+                                          R"({"email":")" + JsonEscape(*before ? (*before)->email : "") + "\"}",
+                                          R"({"email":")" + JsonEscape((*found)->email) + "\"}"});
+    }
+    if (auto r = store::MarkEmailVerified(tx, (*found)->account_id, FormatUtc(now)); !r) return r;
     return trail_.Append(tx, as_owner, {"", "account", (*found)->account_id, "verify_email", "",
                                         R"({"email":")" + JsonEscape((*found)->email) + "\"}"});
   });
@@ -361,6 +381,58 @@ Result<void> Service::ChangePassword(const RequestContext& ctx, const std::strin
                                   {owner.id, owner.email, owner.locale, "password_changed",
                                    {{"name", owner.name}, {"link", settings_.public_url + "/reset-password"}},
                                    true});
+  });
+}
+
+Result<void> Service::RequestEmailChange(const RequestContext& ctx, const std::string& new_email_in,
+                                         const std::string& password) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  const auto new_email = NormaliseEmail(new_email_in);
+  auto current = db_.Read([&](db::Tx& tx) -> Result<std::pair<Account, std::string>> {
+    auto a = store::FindById(tx, ctx.actor.account_id);
+    if (!a) return a.error();
+    if (!*a) return Error::Unauthenticated("the account no longer exists");
+    auto h = store::PasswordHash(tx, ctx.actor.account_id);
+    if (!h) return h.error();
+    return std::pair<Account, std::string>{**a, h->value_or("")};
+  });
+  if (!current) return current.error();
+  std::vector<FieldError> errors;
+  if (!new_email) errors.push_back({"new_email", "invalid_email", "not a valid e-mail address"});
+  if (!VerifyPassword(password, current->second)) {
+    errors.push_back({"password", "wrong_password", "the current password is wrong"});
+  }
+  if (!errors.empty()) return Error::InvalidArgument("e-mail not changed", std::move(errors));
+  const Account& owner = current->first;
+  const auto now = ctx.clock.Now();
+  return db_.Write([&](db::Tx& tx) -> Result<void> {
+    auto taken = store::FindByEmail(tx, *new_email);
+    if (!taken) return taken.error();
+    if (*taken) {
+      return Error::InvalidArgument("e-mail taken", {{"new_email", "email_taken", "another account uses this address"}});
+    }
+    const std::string token = RandomToken();
+    if (auto r = store::InsertEmailToken(tx, HashApiToken(token), owner.id, "change_email", *new_email, FormatUtc(now),
+                                         FormatUtc(now + settings_.verify_link_valid));
+        !r) {
+      return r;
+    }
+    if (auto r = notifications::Enqueue(tx, ctx.clock,
+                                        {owner.id, *new_email, owner.locale, "confirm_new_email",
+                                         {{"name", owner.name}, {"link", Link("/verify-email", token)}}});
+        !r) {
+      return r;
+    }
+    if (auto r = notifications::Enqueue(tx, ctx.clock,
+                                        {owner.id, owner.email, owner.locale, "email_change_requested",
+                                         {{"name", owner.name}, {"new_email", *new_email},
+                                          {"link", settings_.public_url + "/account"}},
+                                         true});
+        !r) {
+      return r;
+    }
+    return trail_.Append(tx, ctx, {"", "account", owner.id, "request_email_change", "",
+                                   R"({"new_email":")" + JsonEscape(*new_email) + "\"}"});
   });
 }
 

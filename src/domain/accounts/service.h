@@ -33,8 +33,10 @@ class Service {
   // answer reveals nothing. kInvalidArgument lists every bad field.
   Result<void> Register(const RequestContext& ctx, const NewAccount& input);
 
-  // Marks the address verified. kInvalidArgument on field "token" with code
-  // invalid_token, expired_token or used_token.
+  // Follows an e-mailed link: marks the address verified, or for a change
+  // of address moves the account to the new one. kInvalidArgument on field
+  // "token" with code invalid_token, expired_token, used_token or
+  // email_taken (someone registered the new address meanwhile).
   Result<void> VerifyEmail(const RequestContext& ctx, const std::string& token);
 
   // Signs in. kUnauthenticated for a wrong e-mail or password (the same
@@ -65,6 +67,12 @@ class Service {
   // Other sessions of the account end. kInvalidArgument "current_password"
   // wrong_password, or "new_password" rules.
   Result<void> ChangePassword(const RequestContext& ctx, const std::string& current, const std::string& next);
+
+  // Starts a change of e-mail address: a link goes to the new address and
+  // the old one is told. The address changes when the link is followed
+  // (VerifyEmail). kInvalidArgument "password" wrong_password, "new_email"
+  // invalid_email or email_taken.
+  Result<void> RequestEmailChange(const RequestContext& ctx, const std::string& new_email, const std::string& password);
 
   // Sends a reset link when the account exists; succeeds either way.
   Result<void> RequestPasswordReset(const RequestContext& ctx, const std::string& email);

@@ -73,6 +73,11 @@ Result<void> UpdateProfile(db::Tx& tx, const std::string& account_id, const std:
               {P("name", name), P("locale", locale), P("now", now), P("id", account_id)});
 }
 
+Result<void> SetEmail(db::Tx& tx, const std::string& account_id, const std::string& email, const std::string& now) {
+  return Exec(tx, "UPDATE accounts SET email = :email, email_verified_at = :now, updated_at = :now WHERE id = :id",
+              {P("email", email), P("now", now), P("id", account_id)});
+}
+
 Result<void> MarkEmailVerified(db::Tx& tx, const std::string& account_id, const std::string& now) {
   return Exec(tx,
               "UPDATE accounts SET email_verified_at = COALESCE(email_verified_at, :now), updated_at = :now "

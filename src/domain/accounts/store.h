@@ -19,6 +19,8 @@ Result<std::optional<std::string>> PasswordHash(db::Tx& tx, const std::string& a
 Result<void> SetPasswordHash(db::Tx& tx, const std::string& account_id, const std::string& hash, const std::string& now);
 Result<void> UpdateProfile(db::Tx& tx, const std::string& account_id, const std::string& name, const std::string& locale,
                            const std::string& now);
+// kConflict when another account has the address.
+Result<void> SetEmail(db::Tx& tx, const std::string& account_id, const std::string& email, const std::string& now);
 Result<void> MarkEmailVerified(db::Tx& tx, const std::string& account_id, const std::string& now);
 Result<void> InsertConsent(db::Tx& tx, const std::string& account_id, const std::string& kind,
                            const std::string& version, const std::string& now);
