@@ -89,7 +89,7 @@ class Database {
 
   // Checks the database answers now (SELECT 1). A PostgreSQL pool drops a
   // broken connection here, so a returning server is picked up again.
-  virtual Result<void> Ping() = 0;
+  Result<void> Ping();
   virtual PoolStats Stats() const = 0;
 
  protected:

@@ -267,14 +267,6 @@ class PostgresDatabase final : public Database {
 
   Engine engine() const override { return Engine::kPostgres; }
 
-  Result<void> Ping() override {
-    return RunRead([](Tx& tx) -> Result<void> {
-      auto r = tx.Query("SELECT 1");
-      if (!r) return r.error();
-      return Ok();
-    });
-  }
-
   PoolStats Stats() const override {
     PoolStats s;
     readers_.AddTo(s);

@@ -179,14 +179,6 @@ class SqliteDatabase final : public Database {
 
   Engine engine() const override { return Engine::kSqlite; }
 
-  Result<void> Ping() override {
-    return RunRead([](Tx& tx) -> Result<void> {
-      auto r = tx.Query("SELECT 1");
-      if (!r) return r.error();
-      return Ok();
-    });
-  }
-
   PoolStats Stats() const override {
     std::lock_guard lock(read_mu_);
     std::lock_guard wlock(write_mu_);

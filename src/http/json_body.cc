@@ -21,6 +21,13 @@ Result<nlohmann::json> JsonObjectBody(const Request& request) {
   }
 }
 
+Result<nlohmann::json> StrictJsonObjectBody(const Request& request, std::initializer_list<std::string_view> allowed) {
+  auto body = JsonObjectBody(request);
+  if (!body) return body.error();
+  if (auto r = RejectUnknownFields(*body, allowed); !r) return r.error();
+  return body;
+}
+
 Result<void> RejectUnknownFields(const nlohmann::json& body, std::initializer_list<std::string_view> allowed) {
   std::vector<FieldError> errors;
   for (const auto& [key, value] : body.items()) {

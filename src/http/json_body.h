@@ -18,6 +18,9 @@ namespace cohort::http {
 // The body as a JSON object.
 Result<nlohmann::json> JsonObjectBody(const Request& request);
 
+// The body as a JSON object whose members must all be in `allowed`.
+Result<nlohmann::json> StrictJsonObjectBody(const Request& request, std::initializer_list<std::string_view> allowed);
+
 // kInvalidArgument with one "unknown_field" error per member of `body` not
 // in `allowed`.
 Result<void> RejectUnknownFields(const nlohmann::json& body, std::initializer_list<std::string_view> allowed);

@@ -43,12 +43,6 @@ std::string SessionCookie(const std::string& value, long max_age, bool secure) {
          std::to_string(max_age) + (secure ? "; Secure" : "");
 }
 
-Result<json> Body(const Request& req, std::initializer_list<std::string_view> allowed) {
-  auto body = http::JsonObjectBody(req);
-  if (!body) return body.error();
-  if (auto r = http::RejectUnknownFields(*body, allowed); !r) return r.error();
-  return body;
-}
 
 }  // namespace
 
@@ -105,7 +99,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPost, "/api/v1/accounts", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"name", "email", "password", "locale", "consent"});
+    auto body = http::StrictJsonObjectBody(req, {"name", "email", "password", "locale", "consent"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     NewAccount in{f.Text("name"), f.Text("email"), f.Text("password"), f.OptionalText("locale").value_or(ctx->locale),
@@ -118,7 +112,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPost, "/api/v1/accounts/verify", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"token"});
+    auto body = http::StrictJsonObjectBody(req, {"token"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string token = f.Text("token");
@@ -134,7 +128,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPost, "/api/v1/session", [&, secure_cookies](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"email", "password", "totp_code"});
+    auto body = http::StrictJsonObjectBody(req, {"email", "password", "totp_code"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string email = f.Text("email"), password = f.Text("password"), code = f.Text("totp_code");
@@ -166,7 +160,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPatch, "/api/v1/me", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"name", "locale"});
+    auto body = http::StrictJsonObjectBody(req, {"name", "locale"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     auto name = f.OptionalText("name");
@@ -181,7 +175,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPost, "/api/v1/me/password", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"current_password", "new_password"});
+    auto body = http::StrictJsonObjectBody(req, {"current_password", "new_password"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string current = f.Text("current_password"), next = f.Text("new_password");
@@ -193,7 +187,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPost, "/api/v1/me/email", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"new_email", "password"});
+    auto body = http::StrictJsonObjectBody(req, {"new_email", "password"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string email = f.Text("new_email"), password = f.Text("password");
@@ -205,7 +199,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPost, "/api/v1/password-reset", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"email"});
+    auto body = http::StrictJsonObjectBody(req, {"email"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string email = f.Text("email");
@@ -217,7 +211,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPost, "/api/v1/password-reset/confirm", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"token", "new_password"});
+    auto body = http::StrictJsonObjectBody(req, {"token", "new_password"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string token = f.Text("token"), next = f.Text("new_password");
@@ -235,7 +229,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   });
 
   auto totp_code = [](const Request& req) -> Result<std::string> {
-    auto body = Body(req, {"code"});
+    auto body = http::StrictJsonObjectBody(req, {"code"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     std::string code = f.Text("code");
@@ -279,7 +273,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   router.Add(Method::kPost, "/api/v1/me/tokens", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"name"});
+    auto body = http::StrictJsonObjectBody(req, {"name"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string name = f.Text("name");

@@ -352,9 +352,8 @@ Result<Me> Service::UpdateProfile(const RequestContext& ctx, const std::optional
   return GetMe(ctx, "");
 }
 
-Result<void> Service::ChangePassword(const RequestContext& ctx, const std::string& current, const std::string& next) {
-  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
-  auto account = db_.Read([&](db::Tx& tx) -> Result<std::pair<Account, std::string>> {
+Result<std::pair<Account, std::string>> Service::SignedInWithHash(const RequestContext& ctx) {
+  return db_.Read([&](db::Tx& tx) -> Result<std::pair<Account, std::string>> {
     auto a = store::FindById(tx, ctx.actor.account_id);
     if (!a) return a.error();
     if (!*a) return Error::Unauthenticated("the account no longer exists");
@@ -362,6 +361,11 @@ Result<void> Service::ChangePassword(const RequestContext& ctx, const std::strin
     if (!h) return h.error();
     return std::pair<Account, std::string>{**a, h->value_or("")};
   });
+}
+
+Result<void> Service::ChangePassword(const RequestContext& ctx, const std::string& current, const std::string& next) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  auto account = SignedInWithHash(ctx);
   if (!account) return account.error();
   std::vector<FieldError> errors;
   if (!VerifyPassword(current, account->second)) {
@@ -388,14 +392,7 @@ Result<void> Service::RequestEmailChange(const RequestContext& ctx, const std::s
                                          const std::string& password) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
   const auto new_email = NormaliseEmail(new_email_in);
-  auto current = db_.Read([&](db::Tx& tx) -> Result<std::pair<Account, std::string>> {
-    auto a = store::FindById(tx, ctx.actor.account_id);
-    if (!a) return a.error();
-    if (!*a) return Error::Unauthenticated("the account no longer exists");
-    auto h = store::PasswordHash(tx, ctx.actor.account_id);
-    if (!h) return h.error();
-    return std::pair<Account, std::string>{**a, h->value_or("")};
-  });
+  auto current = SignedInWithHash(ctx);
   if (!current) return current.error();
   std::vector<FieldError> errors;
   if (!new_email) errors.push_back({"new_email", "invalid_email", "not a valid e-mail address"});

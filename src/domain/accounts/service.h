@@ -97,6 +97,8 @@ class Service {
   Result<void> Throttled(const std::string& email, const std::string& address, TimePoint now);
   Result<void> RecordFailure(const std::string& email, const std::string& address, TimePoint now);
   std::string Link(const std::string& path, const std::string& token) const;
+  // The signed-in account and its password hash (to check a password).
+  Result<std::pair<Account, std::string>> SignedInWithHash(const RequestContext& ctx);
 
   db::Database& db_;
   const audit::Trail& trail_;

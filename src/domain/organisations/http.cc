@@ -54,12 +54,6 @@ Result<int> LimitOf(const Request& request) {
   return v;
 }
 
-Result<json> Body(const Request& req, std::initializer_list<std::string_view> allowed) {
-  auto body = http::JsonObjectBody(req);
-  if (!body) return body.error();
-  if (auto r = http::RejectUnknownFields(*body, allowed); !r) return r.error();
-  return body;
-}
 
 }  // namespace
 
@@ -90,7 +84,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kPost, "/api/v1/organisations", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"slug", "name", "country"});
+    auto body = http::StrictJsonObjectBody(req, {"slug", "name", "country"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     NewOrganisation in{f.Text("slug"), f.Text("name"), f.OptionalText("country").value_or("AZ")};
@@ -105,7 +99,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kPatch, "/api/v1/organisations/{id}", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"name", "require_totp"});
+    auto body = http::StrictJsonObjectBody(req, {"name", "require_totp"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     OrganisationChange change{f.OptionalText("name"), std::nullopt};
@@ -127,7 +121,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kPost, "/api/v1/organisations/{id}/units", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"name", "description"});
+    auto body = http::StrictJsonObjectBody(req, {"name", "description"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string name = f.Text("name"), description = f.Text("description");
@@ -140,7 +134,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kPatch, "/api/v1/units/{id}", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"name", "description", "active"});
+    auto body = http::StrictJsonObjectBody(req, {"name", "description", "active"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     UnitChange change{f.OptionalText("name"), f.OptionalText("description"), std::nullopt};
@@ -163,7 +157,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
              [&auth, service](Request& req) -> Result<Response> {
                auto ctx = auth.Context(req);
                if (!ctx) return ctx.error();
-               auto body = Body(req, {"role"});
+               auto body = http::StrictJsonObjectBody(req, {"role"});
                if (!body) return body.error();
                http::JsonFields f(*body);
                const std::string role = f.Text("role");
@@ -193,7 +187,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kPost, "/api/v1/organisations/{id}/invitations", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"email", "role"});
+    auto body = http::StrictJsonObjectBody(req, {"email", "role"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string email = f.Text("email"), role = f.Text("role");
@@ -206,7 +200,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kPost, "/api/v1/invitations/accept", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = Body(req, {"token"});
+    auto body = http::StrictJsonObjectBody(req, {"token"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const std::string token = f.Text("token");
