@@ -2,7 +2,8 @@
 # Runs every test suite and ends with one line "N passed, N failed".
 #   1. a throwaway PostgreSQL cluster for the store and API tests
 #   2. CTest: unit, store, api, cli (crash safety included)
-#   3. Playwright end-to-end tests of the web UI in Debian's Chromium
+#   3. libFuzzer targets for the parsers, 10 s each
+#   4. Playwright end-to-end tests of the web UI in Debian's Chromium
 # Exit status is non-zero when anything failed or a suite could not run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,14 @@ if [ -n "$summary" ]; then
 else
   echo "ctest produced no summary"; failed=$((failed + 1))
 fi
+
+# --- Fuzzing: a short run of every parser target (longer by hand) ---
+tools/run-fuzz.sh 10 2>&1 | tee "$work/fuzz.log"
+f_passed=$(grep -c ': PASS$' "$work/fuzz.log")
+f_failed=$(grep -c ': FAIL$' "$work/fuzz.log")
+[ "$f_passed" -eq 0 ] && [ "$f_failed" -eq 0 ] && f_failed=1  # the fuzz build itself failed
+passed=$((passed + f_passed))
+failed=$((failed + f_failed))
 
 # --- Web end-to-end ---
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <sstream>
 
 namespace cohort {
 namespace {
@@ -112,11 +113,18 @@ Result<void> Config::LoadFile(const std::string& path) {
     return Error::InvalidArgument("config file " + path + ": cannot be read",
                                   {{"config", "unreadable", "cannot be read"}});
   }
+  std::stringstream text;
+  text << in.rdbuf();
+  return LoadText(text.str(), path);
+}
+
+Result<void> Config::LoadText(const std::string& text, const std::string& file) {
+  std::istringstream in(text);
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {
     ++number;
-    const std::string source = path + ":" + std::to_string(number);
+    const std::string source = file + ":" + std::to_string(number);
     line = Trim(line);
     if (line.empty() || line[0] == '#') continue;
     const auto eq = line.find('=');

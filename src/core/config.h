@@ -43,6 +43,8 @@ struct Config {
   Result<void> Set(const std::string& key, const std::string& value, const std::string& source);
   // Reads a config file. Unknown keys and malformed lines are errors.
   Result<void> LoadFile(const std::string& path);
+  // The same from text; `source` names it in messages.
+  Result<void> LoadText(const std::string& text, const std::string& source);
   // Reads COHORT_* variables from `environ`-style "KEY=value" entries.
   Result<void> LoadEnvironment(const std::vector<std::string>& env);
   // Fills derived defaults (db from data, public_url from listen) and

@@ -18,6 +18,10 @@ Result<nlohmann::json> JsonObjectBody(const Request& request) {
     return doc;
   } catch (const nlohmann::json::parse_error& e) {
     return Error::MalformedRequest("malformed JSON at byte " + std::to_string(e.byte));
+  } catch (const nlohmann::json::exception& e) {
+    // Found by fuzzing: a number too large for a double is out_of_range,
+    // not a parse_error.
+    return Error::MalformedRequest(std::string("malformed JSON: ") + e.what());
   }
 }
 

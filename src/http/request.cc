@@ -59,6 +59,19 @@ std::optional<std::string> PercentDecode(std::string_view s, bool plus_is_space)
   return out;
 }
 
+std::string Request::Cookie(std::string_view name) const {
+  std::string_view header = Header("cookie");
+  while (!header.empty()) {
+    auto semi = header.find(';');
+    std::string_view pair = header.substr(0, semi);
+    header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    auto eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+  }
+  return {};
+}
+
 std::optional<std::string> Request::QueryParam(std::string_view name) const {
   std::string_view q = query;
   while (!q.empty()) {

@@ -35,6 +35,8 @@ struct Request {
   // A percent-decoded query parameter.
   std::optional<std::string> QueryParam(std::string_view name) const;
   const std::string& PathParam(const std::string& name) const { return path_params.at(name); }
+  // The value of cookie `name` from the Cookie header, empty when absent.
+  std::string Cookie(std::string_view name) const;
 };
 
 // Percent-decoding of paths and query components ('+' is a space only in

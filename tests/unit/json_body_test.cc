@@ -31,6 +31,12 @@ TEST(JsonBody, MalformedJsonNamesTheBytePosition) {
   EXPECT_EQ(r.error().message(), "malformed JSON at byte 9");
 }
 
+TEST(JsonBody, ANumberTooLargeIsMalformedNotACrash) {
+  auto r = JsonObjectBody(WithBody("application/json", R"({"n": 222222222222e222222222})"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code(), ErrorCode::kMalformedRequest);
+}
+
 TEST(JsonBody, NonObjectIsMalformed) {
   auto r = JsonObjectBody(WithBody("application/json", "[1,2]"));
   ASSERT_FALSE(r.ok());

@@ -46,18 +46,6 @@ std::string SessionCookie(const std::string& value, long max_age, bool secure) {
 
 }  // namespace
 
-std::string CookieValue(const Request& request, std::string_view name) {
-  std::string_view header = request.Header("cookie");
-  while (!header.empty()) {
-    auto semi = header.find(';');
-    std::string_view pair = header.substr(0, semi);
-    header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-    auto eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
-  }
-  return {};
-}
 
 Result<RequestContext> Authenticator::Context(const Request& request) const {
   RequestContext ctx{Actor{}, std::string(i18n::Code(request.locale)), request.request_id, clock_};
@@ -70,7 +58,7 @@ Result<RequestContext> Authenticator::Context(const Request& request) const {
     ctx.actor = *actor;
     return ctx;
   }
-  const std::string cookie = CookieValue(request, kSessionCookie);
+  const std::string cookie = request.Cookie(kSessionCookie);
   if (cookie.empty()) return ctx;
   auto session = service_.AuthenticateSession(clock_, cookie);
   if (!session) {
@@ -89,7 +77,7 @@ Result<RequestContext> Authenticator::Context(const Request& request) const {
 }
 
 std::string Authenticator::CsrfToken(const Request& request) const {
-  const std::string cookie = CookieValue(request, kSessionCookie);
+  const std::string cookie = request.Cookie(kSessionCookie);
   if (cookie.empty()) return {};
   auto session = service_.AuthenticateSession(clock_, cookie);
   return session ? session->csrf_token : std::string();

@@ -29,9 +29,6 @@ class Authenticator {
 
 inline constexpr std::string_view kSessionCookie = "cohort_session";
 
-// The value of cookie `name` in the request, empty when absent.
-std::string CookieValue(const http::Request& request, std::string_view name);
-
 void RegisterRoutes(http::Router& router, Service& service, const Authenticator& auth, bool secure_cookies);
 
 }  // namespace cohort::accounts
