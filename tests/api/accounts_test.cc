@@ -278,6 +278,7 @@ TEST_P(AccountsApi, PersonalTokensWorkUntilRevoked) {
   EXPECT_EQ(as_token.Json()["csrf_token"], "");
   auto list = client().Get("/api/v1/me/tokens", With(s, false));
   ASSERT_EQ(list.Json()["items"].size(), 1u);
+  EXPECT_EQ(list.Json()["items"][0]["last_used_at"], "2026-11-22T09:01:08.123Z");
   EXPECT_FALSE(list.Json()["items"][0].contains("token"));  // shown once only
   EXPECT_EQ(client().Request("DELETE", "/api/v1/me/tokens/" + id, "", With(s)).status, 204);
   EXPECT_EQ(client().Get("/api/v1/me", {{"Authorization", "Bearer " + token}}).status, 401);

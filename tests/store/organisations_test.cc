@@ -114,11 +114,11 @@ TEST_P(Organisations, AdministratorsAndTokens) {
   EXPECT_EQ(dup.error().code(), ErrorCode::kConflict);
   auto token = accounts::CreateApiToken(db(), trail_, Ctx(Actor{}), "admin@cohort.test", "ci");
   ASSERT_TRUE(token.ok());
-  auto actor = accounts::Service(db(), trail_, {}).AuthenticateToken(*token);
+  auto actor = accounts::Service(db(), trail_, {}).AuthenticateToken(clock_, *token);
   ASSERT_TRUE(actor.ok());
   EXPECT_EQ(actor->account_id, admin->id);
   EXPECT_TRUE(actor->is_platform_admin);
-  auto bad = accounts::Service(db(), trail_, {}).AuthenticateToken(*token + "x");
+  auto bad = accounts::Service(db(), trail_, {}).AuthenticateToken(clock_, *token + "x");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.error().code(), ErrorCode::kUnauthenticated);
   auto unknown = accounts::CreateApiToken(db(), trail_, Ctx(Actor{}), "nobody@cohort.test", "ci");

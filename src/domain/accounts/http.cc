@@ -53,7 +53,7 @@ Result<RequestContext> Authenticator::Context(const Request& request) const {
   if (!auth.empty()) {
     constexpr std::string_view kBearer = "Bearer ";
     if (!auth.starts_with(kBearer)) return Error::Unauthenticated("unsupported authorization scheme");
-    auto actor = service_.AuthenticateToken(std::string(auth.substr(kBearer.size())));
+    auto actor = service_.AuthenticateToken(clock_, std::string(auth.substr(kBearer.size())));
     if (!actor) return actor.error();
     ctx.actor = *actor;
     return ctx;

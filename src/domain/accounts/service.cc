@@ -305,12 +305,20 @@ Result<Service::SessionActor> Service::AuthenticateSession(const Clock& clock, c
   return SessionActor{Actor{a.id, a.is_platform_admin, hash, a.totp_enabled}, (*found)->csrf_token};
 }
 
-Result<Actor> Service::AuthenticateToken(const std::string& token) {
+Result<Actor> Service::AuthenticateToken(const Clock& clock, const std::string& token) {
   const std::string hash = HashApiToken(token);
-  auto account = db_.Read([&](db::Tx& tx) { return store::FindByTokenHash(tx, hash); });
-  if (!account) return account.error();
-  if (!*account) return Error::Unauthenticated("unknown or revoked token");
-  return Actor{(*account)->id, (*account)->is_platform_admin, "", (*account)->totp_enabled};
+  auto found = db_.Read([&](db::Tx& tx) { return store::FindByTokenHash(tx, hash); });
+  if (!found) return found.error();
+  if (!*found) return Error::Unauthenticated("unknown or revoked token");
+  // Record use at most once a minute, as for sessions.
+  const auto now = clock.Now();
+  const auto last = (*found)->second ? ParseRfc3339(*(*found)->second) : std::nullopt;
+  if (!last || *last + std::chrono::minutes(1) <= now) {
+    auto touched = db_.Write([&](db::Tx& tx) { return store::TouchToken(tx, hash, FormatUtc(now)); });
+    if (!touched) return touched.error();
+  }
+  const Account& a = (*found)->first;
+  return Actor{a.id, a.is_platform_admin, "", a.totp_enabled};
 }
 
 Result<Me> Service::GetMe(const RequestContext& ctx, const std::string& csrf_token) {

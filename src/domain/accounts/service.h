@@ -58,7 +58,8 @@ class Service {
   };
   Result<SessionActor> AuthenticateSession(const Clock& clock, const std::string& token);
   // The actor behind a personal API token. kUnauthenticated when unknown or revoked.
-  Result<Actor> AuthenticateToken(const std::string& token);
+  // Records when the token was last used (at most once a minute).
+  Result<Actor> AuthenticateToken(const Clock& clock, const std::string& token);
 
   // kUnauthenticated without a signed-in actor.
   Result<Me> GetMe(const RequestContext& ctx, const std::string& csrf_token);

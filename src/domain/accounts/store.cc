@@ -119,12 +119,21 @@ Result<void> InsertToken(db::Tx& tx, const std::string& id, const std::string& a
               {P("id", id), P("account", account_id), P("name", name), P("hash", token_hash), P("now", now)});
 }
 
-Result<std::optional<Account>> FindByTokenHash(db::Tx& tx, const std::string& token_hash) {
-  return One(tx,
-             std::string("SELECT ") + kColumns +
-                 " FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
-                 "WHERE t.token_hash = :hash AND t.revoked_at IS NULL",
-             {P("hash", token_hash)});
+Result<std::optional<std::pair<Account, std::optional<std::string>>>> FindByTokenHash(db::Tx& tx,
+                                                                                      const std::string& token_hash) {
+  using Found = std::optional<std::pair<Account, std::optional<std::string>>>;
+  auto row = tx.QueryOne(std::string("SELECT ") + kColumns +
+                             ", t.last_used_at FROM api_tokens t JOIN accounts a ON a.id = t.account_id "
+                             "WHERE t.token_hash = :hash AND t.revoked_at IS NULL",
+                         {P("hash", token_hash)});
+  if (!row) return row.error();
+  if (!*row) return Found{};
+  return Found{std::pair{FromRow(**row), (*row)->OptText(8)}};
+}
+
+Result<void> TouchToken(db::Tx& tx, const std::string& token_hash, const std::string& now) {
+  return Exec(tx, "UPDATE api_tokens SET last_used_at = :now WHERE token_hash = :hash",
+              {P("now", now), P("hash", token_hash)});
 }
 
 Result<std::vector<TokenInfo>> Tokens(db::Tx& tx, const std::string& account_id) {

@@ -31,8 +31,11 @@ Result<std::vector<Membership>> Memberships(db::Tx& tx, const std::string& accou
 
 Result<void> InsertToken(db::Tx& tx, const std::string& id, const std::string& account_id, const std::string& name,
                          const std::string& token_hash, const std::string& now);
-// The account owning an unrevoked token with this hash.
-Result<std::optional<Account>> FindByTokenHash(db::Tx& tx, const std::string& token_hash);
+// The account owning an unrevoked token with this hash, and when the token
+// was last used.
+Result<std::optional<std::pair<Account, std::optional<std::string>>>> FindByTokenHash(db::Tx& tx,
+                                                                                      const std::string& token_hash);
+Result<void> TouchToken(db::Tx& tx, const std::string& token_hash, const std::string& now);
 Result<std::vector<TokenInfo>> Tokens(db::Tx& tx, const std::string& account_id);
 // Revokes the account's token `id`; false when it has no such live token.
 Result<bool> RevokeToken(db::Tx& tx, const std::string& account_id, const std::string& id, const std::string& now);
