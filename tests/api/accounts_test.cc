@@ -70,10 +70,16 @@ TEST_P(AccountsApi, RegisterVerifySignInAndOut) {
   EXPECT_EQ(me.Json()["account"]["email_verified"], true);
   EXPECT_EQ(me.Json()["csrf_token"], session.csrf);
 
+  auto state = client().Get("/api/v1/session", With(session, false));
+  ASSERT_EQ(state.status, 200);
+  EXPECT_EQ(state.Json()["account"]["email"], "aysel@example.az");
   auto out = client().Request("DELETE", "/api/v1/session", "", With(session));
   EXPECT_EQ(out.status, 204);
   EXPECT_EQ(out.Header("set-cookie"), "cohort_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0; Secure");
   EXPECT_EQ(client().Get("/api/v1/me", With(session, false)).status, 401);
+  auto nobody = client().Get("/api/v1/session", With(session, false));
+  ASSERT_EQ(nobody.status, 200);
+  EXPECT_TRUE(nobody.Json()["account"].is_null());
 }
 
 TEST_P(AccountsApi, TheSessionCookieIsHttpOnlyLaxAndSecureBehindHttps) {

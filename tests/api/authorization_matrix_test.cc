@@ -132,6 +132,8 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"POST", "/api/v1/session", [](auto&, int) { return Fixed("/api/v1/session"); },
        [n](int c) { return R"({"email":"nobody)" + n(c) + R"(@a.test","password":"not the password"})"; },
        {401, 401, 401, 401, 401, 401, 401}},
+      {"GET", "/api/v1/session", [](auto&, int) { return Fixed("/api/v1/session"); }, nullptr,
+       {200, 200, 200, 200, 200, 200, 200}},
       // Bearer callers have no session to end.
       {"DELETE", "/api/v1/session", [](auto&, int) { return Fixed("/api/v1/session"); }, nullptr,
        {401, 401, 401, 401, 401, 401, 401}},

@@ -137,6 +137,17 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
     return r;
   });
 
+  // The session as the browser sees it: who is signed in, or nobody (200
+  // either way, so a signed-out page load logs no error).
+  router.Add(Method::kGet, "/api/v1/session", [&](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    if (!ctx->actor.authenticated()) return Response::Json(200, {{"account", nullptr}, {"csrf_token", ""}});
+    auto me = service.GetMe(*ctx, auth.CsrfToken(req));
+    if (!me) return me.error();
+    return Response::Json(200, MeJson(*me));
+  });
+
   router.Add(Method::kGet, "/api/v1/me", [&](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();

@@ -3,6 +3,13 @@ import type { Component } from 'svelte';
 import ComingSoon from './ComingSoon.svelte';
 import Home from './Home.svelte';
 import Status from './Status.svelte';
+import Account from './Account.svelte';
+import Login from './Login.svelte';
+import Privacy from './Privacy.svelte';
+import Register from './Register.svelte';
+import ResetPassword from './ResetPassword.svelte';
+import Tokens from './Tokens.svelte';
+import VerifyEmail from './VerifyEmail.svelte';
 
 export interface Route {
   // Views take different props; each entry below passes the ones its view needs.
@@ -15,6 +22,13 @@ export interface Route {
 export const ROUTES: Readonly<Record<string, Route>> = {
   '/': { component: Home, titleKey: 'home.title' },
   '/status': { component: Status, titleKey: 'status.title' },
+  '/register': { component: Register, titleKey: 'auth.register_title' },
+  '/login': { component: Login, titleKey: 'auth.login_title' },
+  '/verify-email': { component: VerifyEmail, titleKey: 'auth.verify_title' },
+  '/reset-password': { component: ResetPassword, titleKey: 'auth.reset_title' },
+  '/privacy': { component: Privacy, titleKey: 'privacy.title' },
+  '/account': { component: Account, titleKey: 'account.title' },
+  '/account/tokens': { component: Tokens, titleKey: 'tokens.title' },
   // Placeholders for the role areas still to come; ComingSoon says so plainly.
   '/calls': { component: ComingSoon, titleKey: 'nav.calls', props: { titleKey: 'nav.calls' } },
   '/applications': {

@@ -28,6 +28,12 @@ export class ApiError extends Error {
 }
 
 let requestLocale = 'az';
+let csrfToken = '';
+
+/** Called by the session store: state-changing requests carry this token. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
 
 /** Called by the i18n layer whenever the user switches language. */
 export function setRequestLocale(locale: string): void {
@@ -55,6 +61,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     cache: 'no-store',
   };
   if (options.signal) init.signal = options.signal;
+  if (init.method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
@@ -73,6 +80,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     const problem = toProblem(body, response.status, response.statusText);
     throw new ApiError('problem', problem.title || `HTTP ${response.status}`, response.status, problem);
   }
+  if (response.status === 204) return undefined as T;
   if (body === undefined) {
     throw new ApiError('invalid_response', `Expected JSON from ${path}`, response.status);
   }
