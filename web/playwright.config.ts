@@ -16,12 +16,18 @@ const smtpPort = Number(process.env.COHORT_E2E_SMTP_PORT || String(port + 1));
 export const maildir = `${tmp}/cohort-e2e-mail-${port}`;
 process.env.COHORT_E2E_MAILDIR = maildir;
 const database = `${tmp}/cohort-e2e-${port}.db`;
+const keyFile = `${tmp}/cohort-e2e-${port}.key`;
+// Tests that prepare data with the command line (e2e/cli.ts) use these.
+process.env.COHORT_E2E_DB = `sqlite:${database}`;
+process.env.COHORT_E2E_KEY = keyFile;
+process.env.COHORT_E2E_BIN = bin.startsWith('/') ? bin : `${webDir}/${bin}`;
 // Workers load this file again: only the runner itself, before it starts the
 // servers, may clear what the previous run left.
 if (process.env.TEST_WORKER_INDEX === undefined) {
   rmSync(maildir, { recursive: true, force: true });
   for (const sub of ['cur', 'new', 'tmp']) mkdirSync(`${maildir}/${sub}`, { recursive: true });
   for (const suffix of ['', '-wal', '-shm']) rmSync(database + suffix, { force: true });
+  rmSync(keyFile, { force: true });
 }
 
 // Fail with a clear message rather than a 60 s web-server timeout.
@@ -83,7 +89,7 @@ export default defineConfig({
         COHORT_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         COHORT_OUTBOX_POLL_MS: '100',
         COHORT_PUBLIC_URL: baseURL,
-        COHORT_SECRET_KEY_FILE: `${tmp}/cohort-e2e-${port}.key`,
+        COHORT_SECRET_KEY_FILE: keyFile,
       },
     },
   ],

@@ -10,6 +10,10 @@ import Register from './Register.svelte';
 import ResetPassword from './ResetPassword.svelte';
 import Tokens from './Tokens.svelte';
 import VerifyEmail from './VerifyEmail.svelte';
+import AcceptInvitation from './AcceptInvitation.svelte';
+import Notifications from './Notifications.svelte';
+import Organisation from './Organisation.svelte';
+import Staff from './Staff.svelte';
 
 export interface Route {
   // Views take different props; each entry below passes the ones its view needs.
@@ -36,12 +40,15 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     titleKey: 'nav.applications',
     props: { titleKey: 'nav.applications' },
   },
-  '/staff': { component: ComingSoon, titleKey: 'nav.staff', props: { titleKey: 'nav.staff' } },
+  '/staff': { component: Staff, titleKey: 'staff.title' },
+  '/organisation': { component: Organisation, titleKey: 'staff.title' },
+  '/invitations/accept': { component: AcceptInvitation, titleKey: 'staff.accept_title' },
+  '/notifications': { component: Notifications, titleKey: 'notifications.title' },
 };
 
 /** The navigation entries in the header; all still placeholders. */
 export const NAV_ITEMS = [
   { path: '/calls', labelKey: 'nav.calls', available: false },
   { path: '/applications', labelKey: 'nav.applications', available: false },
-  { path: '/staff', labelKey: 'nav.staff', available: false },
+  { path: '/staff', labelKey: 'nav.staff', available: true },
 ] as const;
