@@ -35,7 +35,8 @@ test('an administrator adds a unit, invites a coordinator who joins, and reads t
   await expect(page.getByText('Miqrasiya siyasəti şöbəsi')).toBeVisible();
   await page.getByRole('button', { name: text('az', 'staff.retire') }).click();
   await expect(page.getByText(text('az', 'staff.retired'))).toBeVisible();
-  await page.getByRole('button', { name: text('az', 'staff.history') }).click();
+  const units = page.getByRole('region', { name: text('az', 'staff.units') });
+  await units.getByRole('button', { name: text('az', 'staff.history') }).click();
   await expect(page.locator('.history li')).toHaveCount(2);
 
   const coordinator = `coord.${stamp}@dmx.test`;
