@@ -100,6 +100,30 @@ TEST_P(StaffApi, BadInvitationsListEveryField) {
   EXPECT_EQ(r.Json()["errors"][1]["code"], "invalid_role");
 }
 
+TEST_P(StaffApi, ReadingTheListsOfPeopleIsAudited) {
+  ASSERT_EQ(client().Get("/api/v1/organisations/" + org_ + "/members", Admin()).status, 200);
+  ASSERT_EQ(client().Get("/api/v1/organisations/" + org_ + "/invitations", Admin()).status, 200);
+  auto members = client().Get("/api/v1/audit?subject_type=members&subject_id=" + org_, Admin());
+  ASSERT_EQ(members.status, 200);
+  ASSERT_EQ(members.Json()["items"].size(), 1u);
+  EXPECT_EQ(members.Json()["items"][0]["action"], "read_personal_data");
+  EXPECT_EQ(members.Json()["items"][0]["actor"], admin_id_);
+  EXPECT_EQ(members.Json()["items"][0]["after"]["people"], 1);
+  auto invitations = client().Get("/api/v1/audit?subject_type=invitations&subject_id=" + org_, Admin());
+  ASSERT_EQ(invitations.Json()["items"].size(), 1u);
+  // A refused look leaves no trace of data that was never shown.
+  const RequestContext system{Actor{}, "en", "setup", clock_};
+  ASSERT_TRUE(accounts::CreateAdmin(portal_->database(), portal_->trail(), system,
+                                    {"outsider@x.test", "O", "a long passphrase", std::nullopt})
+                  .ok());
+  (void)portal_->database().Write([](db::Tx& tx) {
+    return tx.Exec("UPDATE accounts SET is_platform_admin = 0 WHERE email = 'outsider@x.test'");
+  });
+  const auto outsider = *accounts::CreateApiToken(portal_->database(), portal_->trail(), system, "outsider@x.test", "t");
+  EXPECT_EQ(client().Get("/api/v1/organisations/" + org_ + "/members", {{"Authorization", "Bearer " + outsider}}).status, 403);
+  EXPECT_EQ(client().Get("/api/v1/audit?subject_type=members&subject_id=" + org_, Admin()).Json()["items"].size(), 1u);
+}
+
 TEST_P(StaffApi, TheLastAdministratorCannotBeRemoved) {
   auto r = client().Request("DELETE", "/api/v1/organisations/" + org_ + "/members/" + admin_id_ + "/roles/organisation_admin",
                             "", Admin());

@@ -197,11 +197,19 @@ Result<Unit> Service::UpdateUnit(const RequestContext& ctx, const std::string& u
 }
 
 Result<std::vector<Member>> Service::ListMembers(const RequestContext& ctx, const std::string& organisation_id) {
-  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Member>> {
+  // Names and e-mail addresses of people: every look is recorded.
+  return db_.Write([&](db::Tx& tx) -> Result<std::vector<Member>> {
     auto roles = RolesIn(tx, ctx, organisation_id);
     if (!roles) return roles.error();
     if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
-    return store::Members(tx, organisation_id);
+    auto members = store::Members(tx, organisation_id);
+    if (!members) return members.error();
+    if (auto a = trail_.Append(tx, ctx, {organisation_id, "members", organisation_id, "read_personal_data", "",
+                                         R"({"people":)" + std::to_string(members->size()) + "}"});
+        !a) {
+      return a.error();
+    }
+    return members;
   });
 }
 
@@ -248,11 +256,18 @@ Result<Invitation> Service::Invite(const RequestContext& ctx, const std::string&
 }
 
 Result<std::vector<Invitation>> Service::ListInvitations(const RequestContext& ctx, const std::string& organisation_id) {
-  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Invitation>> {
+  return db_.Write([&](db::Tx& tx) -> Result<std::vector<Invitation>> {
     auto roles = RolesIn(tx, ctx, organisation_id);
     if (!roles) return roles.error();
     if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
-    return store::Invitations(tx, organisation_id);
+    auto list = store::Invitations(tx, organisation_id);
+    if (!list) return list.error();
+    if (auto a = trail_.Append(tx, ctx, {organisation_id, "invitations", organisation_id, "read_personal_data", "",
+                                         R"({"people":)" + std::to_string(list->size()) + "}"});
+        !a) {
+      return a.error();
+    }
+    return list;
   });
 }
 

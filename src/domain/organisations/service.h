@@ -38,6 +38,8 @@ class Service {
   Result<Unit> UpdateUnit(const RequestContext& ctx, const std::string& unit_id, const UnitChange& change);
 
   // Staff: administrators of the organisation (and platform administrators).
+  // Lists of people (members, invitations) are personal data: each read is
+  // written to the audit trail as read_personal_data.
   Result<std::vector<Member>> ListMembers(const RequestContext& ctx, const std::string& organisation_id);
   // Sends an invitation link by e-mail (valid 7 days). kInvalidArgument for
   // a bad e-mail or role.
