@@ -72,3 +72,29 @@ test('an administrator adds a unit, invites a coordinator who joins, and reads t
   await expect(page.getByRole('link', { name: 'Dövlət Miqrasiya Xidməti' })).toBeVisible();
   await expect(page.getByText(text('az', 'roles.coordinator'))).toBeVisible();
 });
+
+test.describe('platform administration', () => {
+  test.use({ allowedConsoleErrors: [/status of 422/] });
+
+  test('a platform administrator creates an organisation, with field errors for a bad code', async ({ page }) => {
+    const stamp = `${Date.now()}`;
+    const root = `platform.${stamp}@cohort.test`;
+    createAdmin(root, PASSWORD);
+    await page.goto('/login');
+    await page.getByLabel(text('az', 'auth.email')).fill(root);
+    await page.getByLabel(text('az', 'auth.password')).fill(PASSWORD);
+    await page.getByRole('button', { name: text('az', 'auth.login_button') }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await page.goto('/staff');
+    await page.getByLabel(text('az', 'staff.organisation_name')).fill('Beynəlxalq Könüllülər Mərkəzi');
+    await page.locator('#org_slug').fill('ivc!');
+    await page.getByRole('button', { name: text('az', 'staff.create_organisation') }).click();
+    await expect(page.locator('#org_slug-error')).toHaveText('2–16 böyük hərf, rəqəm və ya "-"');
+    await expect(page.getByLabel(text('az', 'staff.organisation_name'))).toHaveValue('Beynəlxalq Könüllülər Mərkəzi');
+    const code = `I${stamp.slice(-8)}`;
+    await page.locator('#org_slug').fill(code);
+    await page.getByRole('button', { name: text('az', 'staff.create_organisation') }).click();
+    await expect(page.getByRole('link', { name: 'Beynəlxalq Könüllülər Mərkəzi' })).toBeVisible();
+    await expect(page.getByText(code)).toBeVisible();
+  });
+});

@@ -49,6 +49,10 @@ export interface Notice {
 
 export const ROLES = ['organisation_admin', 'coordinator', 'reviewer', 'interviewer', 'unit_supervisor', 'trainer'] as const;
 
+export const listOrganisations = () => request<{ items: Organisation[]; next_cursor: string | null }>('/api/v1/organisations?limit=100');
+export const createOrganisation = (body: { slug: string; name: string; country: string }) =>
+  request<Organisation>('/api/v1/organisations', { method: 'POST', body });
+
 const org = (id: string) => `/api/v1/organisations/${encodeURIComponent(id)}`;
 export const getOrganisation = (id: string) => request<Organisation>(org(id));
 export const updateOrganisation = (id: string, body: { name?: string; require_totp?: boolean }) =>
