@@ -1,11 +1,23 @@
 #include "http/problem.h"
 
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 #include "i18n/catalog.h"
 
 namespace cohort::http {
 namespace {
+
+std::string ReasonKey(const std::string& sentence) {
+  std::string key;
+  for (unsigned char c : sentence) {
+    if (std::isalnum(c)) key += static_cast<char>(std::tolower(c));
+    else if (!key.empty() && key.back() != '_') key += '_';
+  }
+  while (!key.empty() && key.back() == '_') key.pop_back();
+  return key;
+}
 
 Response Build(const Request& request, int status, std::string_view kind, const std::string& detail,
                const std::vector<FieldError>& fields) {
@@ -17,7 +29,13 @@ Response Build(const Request& request, int status, std::string_view kind, const 
       {"instance", request.path},
       {"request_id", request.request_id},
   };
-  if (!detail.empty()) doc["detail"] = catalog.Has(request.locale, detail) ? catalog.Text(request.locale, detail) : detail;
+  if (!detail.empty()) {
+    // A reason written by a policy or service ("sign in first") is shown in
+    // the request's language from the catalogue section "reasons", keyed by
+    // the sentence's words; anything else (e.g. a byte position) as it is.
+    const std::string key = "reasons." + ReasonKey(detail);
+    doc["detail"] = catalog.Has(request.locale, key) ? catalog.Text(request.locale, key) : detail;
+  }
   if (!fields.empty()) {
     auto& errors = doc["errors"] = nlohmann::json::array();
     for (const auto& f : fields) {

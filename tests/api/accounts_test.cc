@@ -132,7 +132,7 @@ TEST_P(AccountsApi, StateChangesWithASessionNeedTheCsrfToken) {
   auto missing = client().Request("PATCH", "/api/v1/me", R"({"locale": "en"})",
                                   {{"Cookie", s.cookie}, {"Content-Type", "application/json"}});
   EXPECT_EQ(missing.status, 403);
-  EXPECT_EQ(missing.Json()["detail"], "missing or wrong CSRF token");
+  EXPECT_EQ(missing.Json()["detail"], "Sorğunun təhlükəsizlik açarı (CSRF) yoxdur və ya yanlışdır; səhifəni yeniləyin.");
   auto wrong = client().Request("PATCH", "/api/v1/me", R"({"locale": "en"})",
                                 {{"Cookie", s.cookie}, {"X-CSRF-Token", "x" + s.csrf.substr(1)},
                                  {"Content-Type", "application/json"}});

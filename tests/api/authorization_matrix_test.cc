@@ -242,11 +242,11 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
 TEST_P(AuthorizationMatrix, DenialsSayWhy) {
   auto r = client().Request("GET", "/api/v1/organisations/" + ids_.org_a + "/members", "", For(kAdminB));
   ASSERT_EQ(r.status, 403);
-  EXPECT_EQ(r.Json()["detail"], "only administrators of this organisation may manage its staff");
+  EXPECT_EQ(r.Json()["detail"], "Əməkdaşları yalnız bu təşkilatın administratorları idarə edə bilər.");
   auto u = client().Request("POST", "/api/v1/organisations/" + ids_.org_a + "/units", R"({"name":"X"})",
                             [&] { auto h = For(kReviewerA); h.emplace_back("Content-Type", "application/json"); return h; }());
   ASSERT_EQ(u.status, 403);
-  EXPECT_EQ(u.Json()["detail"], "only administrators and coordinators of this organisation may change its units");
+  EXPECT_EQ(u.Json()["detail"], "Bölmələri yalnız bu təşkilatın administratorları və koordinatorları dəyişə bilər.");
   // Another organisation's unit is not even confirmed to exist.
   auto hidden = client().Request("PATCH", "/api/v1/units/" + ids_.unit_a, R"({"name":"Mine now"})",
                                  [&] { auto h = For(kAdminB); h.emplace_back("Content-Type", "application/json"); return h; }());
@@ -261,7 +261,7 @@ TEST_P(AuthorizationMatrix, DenialsSayWhy) {
   EXPECT_EQ(history_a.Json()["items"][0]["after"]["name"], "Consular Department");
   auto units_b = client().Request("GET", "/api/v1/organisations/" + ids_.org_b + "/units", "", For(kAdminA));
   EXPECT_EQ(units_b.status, 403);
-  EXPECT_EQ(units_b.Json()["detail"], "only staff of this organisation may see its units");
+  EXPECT_EQ(units_b.Json()["detail"], "Bölmələri yalnız bu təşkilatın əməkdaşları görə bilər.");
 }
 
 COHORT_API_ON_BOTH_ENGINES(AuthorizationMatrix);

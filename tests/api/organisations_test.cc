@@ -50,7 +50,7 @@ TEST_P(OrganisationsApi, PlatformAdministratorCreatesThenThePublicReads) {
 TEST_P(OrganisationsApi, WithoutCredentialsIs401AndWithABadTokenToo) {
   auto anonymous = client().PostJson("/api/v1/organisations", R"({"slug": "MFA", "name": "M"})");
   EXPECT_EQ(anonymous.status, 401);
-  EXPECT_EQ(anonymous.Json()["detail"], "sign in to create an organisation");
+  EXPECT_EQ(anonymous.Json()["detail"], "Təşkilat yaratmaq üçün daxil olun.");
   auto bad = client().PostJson("/api/v1/organisations", R"({"slug": "MFA", "name": "M"})", Bearer("cht_nope"));
   EXPECT_EQ(bad.status, 401);
 }
@@ -59,7 +59,7 @@ TEST_P(OrganisationsApi, AnOrganisationAdministratorMayNotCreateOrganisations) {
   const auto token = Token("hr@mfa.cohort.test", false);
   auto r = client().PostJson("/api/v1/organisations", R"({"slug": "NEW", "name": "New"})", Bearer(token));
   EXPECT_EQ(r.status, 403);
-  EXPECT_EQ(r.Json()["detail"], "only a platform administrator may create organisations");
+  EXPECT_EQ(r.Json()["detail"], "Təşkilatları yalnız platforma administratoru yarada bilər.");
 }
 
 TEST_P(OrganisationsApi, InvalidInputListsEveryFieldInTheUsersLanguage) {

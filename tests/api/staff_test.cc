@@ -128,7 +128,7 @@ TEST_P(StaffApi, TheLastAdministratorCannotBeRemoved) {
   auto r = client().Request("DELETE", "/api/v1/organisations/" + org_ + "/members/" + admin_id_ + "/roles/organisation_admin",
                             "", Admin());
   EXPECT_EQ(r.status, 409);
-  EXPECT_EQ(r.Json()["detail"], "an organisation needs at least one administrator");
+  EXPECT_EQ(r.Json()["detail"], "Təşkilatın ən azı bir administratoru olmalıdır.");
   auto members = client().Get("/api/v1/organisations/" + org_ + "/members", Admin());
   ASSERT_EQ(members.status, 200);
   ASSERT_EQ(members.Json()["items"].size(), 1u);

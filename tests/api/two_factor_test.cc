@@ -77,7 +77,7 @@ TEST_P(TwoFactor, AnOrganisationThatRequiresItShutsOutStaffWithoutIt) {
   EXPECT_EQ(require.Json()["require_totp"], true);
   auto units = client().Request("GET", "/api/v1/organisations/" + org_ + "/units", "", s);
   ASSERT_EQ(units.status, 403);
-  EXPECT_EQ(units.Json()["detail"], "this organisation requires two-factor sign-in; turn it on in your account");
+  EXPECT_EQ(units.Json()["detail"], "Bu təşkilat iki mərhələli girişi tələb edir; onu hesabınızda aktivləşdirin.");
   EXPECT_EQ(client().Get("/api/v1/me", s).Json()["account"]["totp_required"], true);
   const auto secret = client().Request("POST", "/api/v1/me/totp/setup", "", s).Json()["secret"].get<std::string>();
   ASSERT_EQ(client().Request("POST", "/api/v1/me/totp/enable", R"({"code":")" + CodeAt(secret, clock_.Now()) + "\"}", s).status,

@@ -41,6 +41,22 @@ TEST(Problem, InvalidArgumentListsFieldErrorsInTheRequestLanguage) {
   EXPECT_EQ(doc["errors"][0]["message"], "Обязательное поле");
 }
 
+TEST(Problem, ReasonsAreShownInTheRequestLanguage) {
+  Request req;
+  req.path = "/api/v1/me";
+  for (auto [locale, text] : {std::pair{i18n::Locale::kRu, "Сначала войдите в систему."},
+                              std::pair{i18n::Locale::kEn, "Sign in first."},
+                              std::pair{i18n::Locale::kAz, "Əvvəlcə daxil olun."}}) {
+    req.locale = locale;
+    auto doc = nlohmann::json::parse(ProblemResponse(req, Error::Unauthenticated("sign in first")).body);
+    EXPECT_EQ(doc["detail"], text);
+  }
+  // A detail without a catalogued reason is passed through as it is.
+  req.locale = i18n::Locale::kRu;
+  auto doc = nlohmann::json::parse(ProblemResponse(req, Error::MalformedRequest("malformed JSON at byte 3")).body);
+  EXPECT_EQ(doc["detail"], "malformed JSON at byte 3");
+}
+
 TEST(Problem, InternalErrorsDoNotLeakTheirMessage) {
   Request req;
   req.path = "/x";
