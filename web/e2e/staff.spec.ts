@@ -39,6 +39,14 @@ test('an administrator adds a unit, invites a coordinator who joins, and reads t
   await units.getByRole('button', { name: text('az', 'staff.history') }).click();
   await expect(page.locator('.history li')).toHaveCount(2);
 
+  // Give the administrator a second role, and see it in the organisation's history.
+  await page.getByRole('combobox', { name: text('az', 'staff.role_to_add', { name: hr }) }).selectOption('trainer');
+  await page.getByRole('button', { name: text('az', 'staff.add_role') }).click();
+  await expect(page.locator('.role').filter({ hasText: text('az', 'roles.trainer') })).toBeVisible();
+  const members = page.getByRole('region', { name: text('az', 'staff.members') });
+  await members.getByRole('button', { name: text('az', 'staff.history') }).click();
+  await expect(page.locator('.history li').filter({ hasText: 'grant_role' })).toHaveCount(1);
+
   const coordinator = `coord.${stamp}@dmx.test`;
   await page.getByLabel(text('az', 'auth.email')).fill(coordinator);
   await page.locator('#invite_role').selectOption('coordinator');

@@ -17,23 +17,49 @@ export class ApiError extends Error {
   /** HTTP status, or 0 when no response arrived. */
   readonly status: number;
   readonly problem: Problem | undefined;
+  /** Seconds from a `Retry-After` header (429, 503), when the server sent one. */
+  readonly retryAfter: number | undefined;
 
-  constructor(kind: ApiErrorKind, message: string, status = 0, problem?: Problem) {
+  constructor(kind: ApiErrorKind, message: string, status = 0, problem?: Problem, retryAfter?: number) {
     super(message);
     this.name = 'ApiError';
     this.kind = kind;
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
+  }
+
+  /** The code of the first field error for `field`, if any. */
+  fieldCode(field: string): string | undefined {
+    return this.problem?.errors?.find((e) => e.field === field)?.code;
   }
 }
 
 let requestLocale = 'az';
 let csrfToken = '';
+// State-changing requests wait until the page knows whether someone is signed
+// in: with a session cookie the server refuses them without the CSRF token,
+// even on public routes (a verification link opened while signed in).
+let sessionKnown: Promise<unknown> = Promise.resolve();
+let onSessionLost: (() => void) | undefined;
 
 /** Called by the session store: state-changing requests carry this token. */
 export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
+
+/** Called by the session store while it asks the server who is signed in. */
+export function holdChangesUntil(loaded: Promise<unknown>): void {
+  sessionKnown = loaded.catch(() => undefined);
+}
+
+/** Called when a request that carried the session is answered 401 (the session ended). */
+export function setSessionLostHandler(handler: () => void): void {
+  onSessionLost = handler;
+}
+
+const SESSION_PATH = '/api/v1/session';
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /** Called by the i18n layer whenever the user switches language. */
 export function setRequestLocale(locale: string): void {
@@ -61,7 +87,13 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     cache: 'no-store',
   };
   if (options.signal) init.signal = options.signal;
-  if (init.method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const method = init.method ?? 'GET';
+  if (!SAFE_METHODS.has(method)) {
+    await sessionKnown;
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  }
+  // Whether this request went out as part of a session (for the 401 check below).
+  const hadSession = csrfToken !== '' && !options.headers?.Authorization;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
@@ -78,7 +110,16 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const body = await readBody(response);
   if (!response.ok) {
     const problem = toProblem(body, response.status, response.statusText);
-    throw new ApiError('problem', problem.title || `HTTP ${response.status}`, response.status, problem);
+    // 401 on anything but signing in means the session expired or was ended elsewhere.
+    if (response.status === 401 && hadSession && path !== SESSION_PATH) onSessionLost?.();
+    const retry = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
+    throw new ApiError(
+      'problem',
+      problem.title || `HTTP ${response.status}`,
+      response.status,
+      problem,
+      Number.isFinite(retry) && retry >= 0 ? retry : undefined,
+    );
   }
   if (response.status === 204) return undefined as T;
   if (body === undefined) {
