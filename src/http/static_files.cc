@@ -1,5 +1,6 @@
 #include "http/static_files.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -21,10 +22,14 @@ std::string ContentType(const std::string& path) {
   return it == types.end() ? "application/octet-stream" : it->second;
 }
 
+// A path inside the web root: relative, no "..", no NUL. ("//etc/passwd"
+// would otherwise make root / rel an absolute path outside the root.)
 bool SafeRelative(const std::string& rel) {
-  if (rel.find('\0') != std::string::npos) return false;
-  for (const auto& part : std::filesystem::path(rel)) {
-    if (part == "..") return false;
+  if (rel.empty() || rel.front() == '/' || rel.find('\0') != std::string::npos) return false;
+  const std::filesystem::path p(rel);
+  if (p.is_absolute() || p.has_root_name() || p.has_root_directory()) return false;
+  for (const auto& part : p) {
+    if (part == ".." || part == ".") return false;
   }
   return true;
 }
@@ -35,6 +40,13 @@ std::optional<Response> StaticFiles::File(const std::string& relative, bool fall
   const auto full = std::filesystem::path(root_) / relative;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(full, ec)) return std::nullopt;
+  // Belt and braces: the resolved file must lie under the resolved root
+  // (a symbolic link in the build output must not lead out of it either).
+  const auto root = std::filesystem::weakly_canonical(root_, ec);
+  const auto file = std::filesystem::weakly_canonical(full, ec);
+  if (ec) return std::nullopt;
+  const auto inside = std::mismatch(root.begin(), root.end(), file.begin(), file.end());
+  if (inside.first != root.end()) return std::nullopt;
   std::ifstream in(full, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream body;

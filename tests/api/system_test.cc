@@ -119,9 +119,18 @@ TEST_P(System, ClientRoutesFallBackToTheIndexButApiPathsAndAssetsNever) {
 }
 
 TEST_P(System, PathTraversalIsRefused) {
-  auto r = client().Get("/%2e%2e/%2e%2e/etc/passwd");
-  EXPECT_EQ(r.status, 404);
-  EXPECT_EQ(r.body.find("root:"), std::string::npos);
+  // Relative climbs, and absolute paths that would replace the web root.
+  for (const char* path : {"/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd", "/%2Fetc/passwd", "//proc/self/environ",
+                           "/assets/../../../../etc/passwd", "/./index.html/../../etc/passwd"}) {
+    auto r = client().Get(path);
+    EXPECT_NE(r.status, 200) << path;
+    EXPECT_EQ(r.body.find("root:"), std::string::npos) << path;
+    EXPECT_EQ(r.body.find("PATH="), std::string::npos) << path;
+  }
+  // The key and the database beside the web root stay out of reach.
+  WriteFile(web_->File("../secret-beside-root.txt"), "top secret");
+  EXPECT_EQ(client().Get("/../secret-beside-root.txt").body.find("top secret"), std::string::npos);
+  EXPECT_EQ(client().Get("/%2e%2e/secret-beside-root.txt").body.find("top secret"), std::string::npos);
 }
 
 COHORT_API_ON_BOTH_ENGINES(System);
