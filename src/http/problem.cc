@@ -72,8 +72,14 @@ int HttpStatus(ErrorCode code) {
 
 Response ProblemResponse(const Request& request, const Error& error) {
   // Internal and unavailable: the message is for the log only. Invalid
-  // input: the field errors say it all, in the user's language.
+  // input: the field errors say it all, in the user's language. Conflicts
+  // may carry a database's words (constraint names, values): shown only
+  // when they are a catalogued reason.
+  const bool uncatalogued_conflict =
+      error.code() == ErrorCode::kConflict &&
+      !i18n::Catalog::Embedded().Has(request.locale, "reasons." + ReasonKey(error.message()));
   const bool hide = error.code() == ErrorCode::kInternal || error.code() == ErrorCode::kUnavailable ||
+                    uncatalogued_conflict ||
                     (error.code() == ErrorCode::kInvalidArgument && !error.fields().empty());
   auto r = Build(request, HttpStatus(error.code()), ToString(error.code()), hide ? std::string() : error.message(),
                  error.fields());

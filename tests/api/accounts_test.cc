@@ -274,6 +274,12 @@ TEST_P(AccountsApi, PersonalTokensWorkUntilRevoked) {
   auto s = Login("tokens@example.az");
   auto headers = With(s);
   headers.emplace_back("Content-Type", "application/json");
+  // A token outlives sessions: only a confirmed address gets one.
+  auto unconfirmed = client().Request("POST", "/api/v1/me/tokens", R"({"name": "early"})", headers);
+  EXPECT_EQ(unconfirmed.status, 409);
+  ASSERT_EQ(client().PostJson("/api/v1/accounts/verify",
+                              R"({"token": ")" + TokenIn(Mail("tokens@example.az").body) + "\"}").status,
+            200);
   auto created = client().Request("POST", "/api/v1/me/tokens", R"({"name": "reports"})", headers);
   ASSERT_EQ(created.status, 201);
   const auto token = created.Json()["token"].get<std::string>();
@@ -289,6 +295,17 @@ TEST_P(AccountsApi, PersonalTokensWorkUntilRevoked) {
   EXPECT_EQ(client().Request("DELETE", "/api/v1/me/tokens/" + id, "", With(s)).status, 204);
   EXPECT_EQ(client().Get("/api/v1/me", {{"Authorization", "Bearer " + token}}).status, 401);
   EXPECT_EQ(client().Request("DELETE", "/api/v1/me/tokens/" + id, "", With(s)).status, 404);
+
+  // Changing the password revokes every token (a leaked one must not outlive it).
+  auto second = client().Request("POST", "/api/v1/me/tokens", R"({"name": "second"})", headers);
+  ASSERT_EQ(second.status, 201);
+  const auto token2 = second.Json()["token"].get<std::string>();
+  ASSERT_EQ(client().Get("/api/v1/me", {{"Authorization", "Bearer " + token2}}).status, 200);
+  ASSERT_EQ(client().Request("POST", "/api/v1/me/password",
+                             R"({"current_password": "a long passphrase", "new_password": "a brand new passphrase"})",
+                             headers).status,
+            204);
+  EXPECT_EQ(client().Get("/api/v1/me", {{"Authorization", "Bearer " + token2}}).status, 401);
 }
 
 TEST_P(AccountsApi, AStaleSessionCookieDoesNotBlockSigningIn) {

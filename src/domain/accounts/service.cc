@@ -108,7 +108,11 @@ Result<void> Service::Register(const RequestContext& ctx, const NewAccount& in) 
                                      {{"name", owner.name}, {"link", Link("/reset-password", token)}}});
     }
     Account account{NewId(now), *email, in.name, in.locale, false, at};
-    if (auto r = store::InsertAccount(tx, account, *hash, at); !r) return r;
+    if (auto r = store::InsertAccount(tx, account, *hash, at); !r) {
+      // Registered at the same moment by another request: the same answer.
+      if (r.error().code() == ErrorCode::kConflict) return Ok();
+      return r;
+    }
     if (auto r = store::InsertConsent(tx, account.id, "privacy_notice", std::string(kPrivacyNoticeVersion), at); !r) {
       return r;
     }
@@ -146,7 +150,9 @@ Result<void> Service::VerifyEmail(const RequestContext& ctx, const std::string& 
     if (!*found) return TokenError("invalid_token", "this link is not valid");
     if ((*found)->used_at) return TokenError("used_token", "this link has already been used");
     if ((*found)->expires_at <= FormatUtc(now)) return TokenError("expired_token", "this link has expired");
-    if (auto r = store::UseEmailToken(tx, hash, FormatUtc(now)); !r) return r;
+    auto claimed = store::UseEmailToken(tx, hash, FormatUtc(now));
+    if (!claimed) return claimed.error();
+    if (!*claimed) return TokenError("used_token", "this link has already been used");
     RequestContext as_owner = ctx;
     as_owner.actor.account_id = (*found)->account_id;
     if (change) {
@@ -255,12 +261,12 @@ Result<SessionGrant> Service::Login(const RequestContext& ctx, const std::string
     }
     if (auto r = store::ClearLoginFailures(tx, "email", email); !r) return r.error();
     if (used_step) {
-      auto state = store::Totp(tx, account.id);
-      if (!state) return state.error();
-      if (*state && (*state)->last_step && *used_step <= *(*state)->last_step) {
+      // Two sign-ins racing with one code: only one may use it.
+      auto fresh = store::UseTotpStep(tx, account.id, *used_step);
+      if (!fresh) return fresh.error();
+      if (!*fresh) {
         return Error::InvalidArgument("wrong code", {{"totp_code", "wrong_code", "the code is wrong or was used"}});
       }
-      if (auto r = store::SetTotp(tx, account.id, (*state)->secret, at, *used_step); !r) return r.error();
     }
     RequestContext as_owner = ctx;
     as_owner.actor.account_id = account.id;
@@ -387,6 +393,7 @@ Result<void> Service::ChangePassword(const RequestContext& ctx, const std::strin
   return db_.Write([&](db::Tx& tx) -> Result<void> {
     if (auto r = store::SetPasswordHash(tx, ctx.actor.account_id, *hash, FormatUtc(now)); !r) return r;
     if (auto r = store::DeleteSessions(tx, ctx.actor.account_id, ctx.actor.session_id); !r) return r;
+    if (auto r = store::RevokeTokens(tx, ctx.actor.account_id, FormatUtc(now)); !r) return r;
     if (auto a = trail_.Append(tx, ctx, {"", "account", ctx.actor.account_id, "change_password", "", ""}); !a) return a;
     const Account& owner = account->first;
     return notifications::Enqueue(tx, ctx.clock,
@@ -483,11 +490,11 @@ Result<void> Service::ResetPassword(const RequestContext& ctx, const std::string
   auto new_hash = HashPassword(next);
   if (!new_hash) return new_hash.error();
   return db_.Write([&](db::Tx& tx) -> Result<void> {
-    // Checked again inside the transaction: two resets racing with one link.
-    auto t = store::FindEmailToken(tx, hash, "reset_password");
-    if (!t) return t.error();
-    if (!*t || (*t)->used_at) return TokenError("used_token", "this link has already been used");
-    if (auto r = store::UseEmailToken(tx, hash, FormatUtc(now)); !r) return r;
+    // Two resets racing with one link: only the one that marks it used goes on.
+    auto claimed = store::UseEmailToken(tx, hash, FormatUtc(now));
+    if (!claimed) return claimed.error();
+    if (!*claimed) return TokenError("used_token", "this link has already been used");
+    if (auto r = store::RevokeTokens(tx, owner.id, FormatUtc(now)); !r) return r;
     if (auto r = store::SetPasswordHash(tx, owner.id, *new_hash, FormatUtc(now)); !r) return r;
     if (auto r = store::MarkEmailVerified(tx, owner.id, FormatUtc(now)); !r) return r;  // the link proved the address
     if (auto r = store::DeleteSessions(tx, owner.id, ""); !r) return r;
@@ -523,6 +530,8 @@ Result<void> Service::EnableTotp(const RequestContext& ctx, const std::string& c
     if (auto r = store::SetTotp(tx, ctx.actor.account_id, (*state)->secret, FormatUtc(now), *step); !r) return r;
     // Sessions opened without the second factor end; this one stays.
     if (auto r = store::DeleteSessions(tx, ctx.actor.account_id, ctx.actor.session_id); !r) return r;
+    // Tokens made before the second factor was on did not pass it.
+    if (auto r = store::RevokeTokens(tx, ctx.actor.account_id, FormatUtc(now)); !r) return r;
     return trail_.Append(tx, ctx, {"", "account", ctx.actor.account_id, "enable_totp", "", ""});
   });
 }
@@ -551,6 +560,12 @@ Result<std::vector<TokenInfo>> Service::ListTokens(const RequestContext& ctx) {
 Result<std::pair<TokenInfo, std::string>> Service::CreateToken(const RequestContext& ctx, const std::string& name) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
   if (name.empty()) return Error::InvalidArgument("name required", {{"name", "required", "required"}});
+  {
+    // A token outlives sessions: only the proven owner of the address gets one.
+    auto a = db_.Read([&](db::Tx& tx) { return store::FindById(tx, ctx.actor.account_id); });
+    if (!a) return a.error();
+    if (!*a || !(*a)->email_verified) return Error::FailedPrecondition("confirm your e-mail address first");
+  }
   if (name.size() > 100) return Error::InvalidArgument("name too long", {{"name", "too_long", "at most 100 characters"}});
   const auto now = ctx.clock.Now();
   TokenInfo info{NewId(now), name, FormatUtc(now), std::nullopt};

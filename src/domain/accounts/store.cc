@@ -136,6 +136,11 @@ Result<void> TouchToken(db::Tx& tx, const std::string& token_hash, const std::st
               {P("now", now), P("hash", token_hash)});
 }
 
+Result<void> RevokeTokens(db::Tx& tx, const std::string& account_id, const std::string& now) {
+  return Exec(tx, "UPDATE api_tokens SET revoked_at = :now WHERE account_id = :id AND revoked_at IS NULL",
+              {P("now", now), P("id", account_id)});
+}
+
 Result<std::vector<TokenInfo>> Tokens(db::Tx& tx, const std::string& account_id) {
   auto rows = tx.Query(
       "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE account_id = :id AND revoked_at IS NULL "
@@ -209,8 +214,11 @@ Result<std::optional<EmailToken>> FindEmailToken(db::Tx& tx, const std::string& 
   return std::optional<EmailToken>{EmailToken{r.Text(0), r.Text(1), r.Text(2), r.OptText(3)}};
 }
 
-Result<void> UseEmailToken(db::Tx& tx, const std::string& token_hash, const std::string& now) {
-  return Exec(tx, "UPDATE email_tokens SET used_at = :now WHERE token_hash = :hash", {P("now", now), P("hash", token_hash)});
+Result<bool> UseEmailToken(db::Tx& tx, const std::string& token_hash, const std::string& now) {
+  auto n = tx.Exec("UPDATE email_tokens SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL",
+                   {P("now", now), P("hash", token_hash)});
+  if (!n) return n.error();
+  return *n == 1;
 }
 
 Result<std::optional<TotpState>> Totp(db::Tx& tx, const std::string& account_id) {
@@ -227,6 +235,15 @@ Result<void> SetTotp(db::Tx& tx, const std::string& account_id, const std::optio
               "UPDATE accounts SET totp_secret = :secret, totp_enabled_at = :enabled, totp_last_step = :step "
               "WHERE id = :id",
               {P("secret", secret), P("enabled", enabled_at), P("step", last_step), P("id", account_id)});
+}
+
+Result<bool> UseTotpStep(db::Tx& tx, const std::string& account_id, std::int64_t step) {
+  auto n = tx.Exec(
+      "UPDATE accounts SET totp_last_step = :step WHERE id = :id AND totp_enabled_at IS NOT NULL "
+      "AND (totp_last_step IS NULL OR totp_last_step < :step)",
+      {P("step", step), P("id", account_id)});
+  if (!n) return n.error();
+  return *n == 1;
 }
 
 Result<bool> AnyOrganisationRequiresTotp(db::Tx& tx, const std::string& account_id) {

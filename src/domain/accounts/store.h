@@ -36,6 +36,8 @@ Result<void> InsertToken(db::Tx& tx, const std::string& id, const std::string& a
 Result<std::optional<std::pair<Account, std::optional<std::string>>>> FindByTokenHash(db::Tx& tx,
                                                                                       const std::string& token_hash);
 Result<void> TouchToken(db::Tx& tx, const std::string& token_hash, const std::string& now);
+// Revokes every live token of the account (after a password or second-factor change).
+Result<void> RevokeTokens(db::Tx& tx, const std::string& account_id, const std::string& now);
 Result<std::vector<TokenInfo>> Tokens(db::Tx& tx, const std::string& account_id);
 // Revokes the account's token `id`; false when it has no such live token.
 Result<bool> RevokeToken(db::Tx& tx, const std::string& account_id, const std::string& id, const std::string& now);
@@ -64,7 +66,8 @@ Result<void> InsertEmailToken(db::Tx& tx, const std::string& token_hash, const s
                               const std::string& purpose, const std::string& email, const std::string& now,
                               const std::string& expires_at);
 Result<std::optional<EmailToken>> FindEmailToken(db::Tx& tx, const std::string& token_hash, const std::string& purpose);
-Result<void> UseEmailToken(db::Tx& tx, const std::string& token_hash, const std::string& now);
+// Marks the link used; false when it already was (someone else won a race).
+Result<bool> UseEmailToken(db::Tx& tx, const std::string& token_hash, const std::string& now);
 
 struct TotpState {
   std::string secret;
@@ -75,6 +78,8 @@ struct TotpState {
 Result<std::optional<TotpState>> Totp(db::Tx& tx, const std::string& account_id);
 Result<void> SetTotp(db::Tx& tx, const std::string& account_id, const std::optional<std::string>& secret,
                      const std::optional<std::string>& enabled_at, const std::optional<std::int64_t>& last_step);
+// Records `step` as used; false when it (or a later one) already was.
+Result<bool> UseTotpStep(db::Tx& tx, const std::string& account_id, std::int64_t step);
 Result<bool> AnyOrganisationRequiresTotp(db::Tx& tx, const std::string& account_id);
 
 struct Failures {

@@ -1,7 +1,11 @@
 #include "domain/audit/trail.h"
 
 #include <sodium.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <filesystem>
 #include <fstream>
@@ -87,12 +91,18 @@ Result<void> Trail::Append(db::Tx& tx, const RequestContext& ctx, const Entry& e
 Result<VerifyReport> Trail::Verify(db::Database& db) const {
   return db.Read([&](db::Tx& tx) -> Result<VerifyReport> {
     VerifyReport report;
+    // The head first: rows appended while we walk (a live system) lie
+    // beyond it and are left for the next check.
+    auto head = tx.QueryOne("SELECT seq, hmac FROM audit_head WHERE id = 1");
+    if (!head) return head.error();
+    const std::int64_t last = *head ? (*head)->Int(0) : -1;
     std::string prev;
     std::int64_t expected = 1;
     constexpr int kBatch = 5000;
     for (;;) {
-      auto rows = tx.Query(std::string("SELECT ") + kColumns + " FROM audit_log WHERE seq >= :from ORDER BY seq LIMIT :n",
-                           {db::P("from", expected), db::P("n", kBatch)});
+      auto rows = tx.Query(std::string("SELECT ") + kColumns +
+                               " FROM audit_log WHERE seq >= :from AND seq <= :last ORDER BY seq LIMIT :n",
+                           {db::P("from", expected), db::P("last", last), db::P("n", kBatch)});
       if (!rows) return rows.error();
       for (const auto& row : *rows) {
         const Record r = FromRow(row);
@@ -110,9 +120,7 @@ Result<VerifyReport> Trail::Verify(db::Database& db) const {
       }
       if (static_cast<int>(rows->size()) < kBatch) break;
     }
-    auto head = tx.QueryOne("SELECT seq, hmac FROM audit_head WHERE id = 1");
-    if (!head) return head.error();
-    if (!*head || (*head)->Int(0) != expected - 1 || (*head)->Text(1) != prev) {
+    if (!*head || last != expected - 1 || (*head)->Text(1) != prev) {
       report.first_bad_seq = expected;
       report.problem = "the chain ends at row " + std::to_string(expected - 1) + " but its head says row " +
                        std::to_string(*head ? (*head)->Int(0) : -1) + ": rows were removed from the end";
@@ -149,12 +157,17 @@ Result<std::string> LoadOrCreateKey(const std::string& path, bool create) {
   std::error_code ec;
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) return Error::Unavailable("cannot write secret key file " + path);
-    out << key << "\n";
+  // Created readable by the owner only from the first byte; O_EXCL so two
+  // processes starting at once cannot both write a key.
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) return LoadOrCreateKey(path, false);
+    return Error::Unavailable("cannot write secret key file " + path);
   }
-  chmod(path.c_str(), 0600);
+  const std::string line = key + "\n";
+  const bool written = write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+  close(fd);
+  if (!written) return Error::Unavailable("cannot write secret key file " + path);
   return key;
 }
 

@@ -18,10 +18,14 @@ void RegisterRoutes(http::Router& router, db::Database& db, const accounts::Auth
           {db::P("a", ctx->actor.account_id)});
     });
     if (!rows) return rows.error();
+    auto count = db.Read([&](db::Tx& tx) {
+      return tx.QueryOne("SELECT count(*) FROM notifications WHERE account_id = :a AND read_at IS NULL",
+                         {db::P("a", ctx->actor.account_id)});
+    });
+    if (!count) return count.error();
+    const auto unread = (*count)->Int(0);
     nlohmann::json items = nlohmann::json::array();
-    int unread = 0;
     for (const auto& r : *rows) {
-      unread += r.IsNull(5) ? 1 : 0;
       items.push_back({{"id", r.Text(0)},
                        {"created_at", r.Text(1)},
                        {"kind", r.Text(2)},

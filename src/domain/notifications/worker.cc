@@ -9,8 +9,9 @@
 namespace cohort::notifications {
 namespace {
 
-constexpr int kBatch = 20;
-constexpr auto kClaim = std::chrono::minutes(5);
+// A claim must outlast the whole batch: 20 messages × at most 15 s each.
+constexpr int kBatch = 10;
+constexpr auto kClaim = std::chrono::minutes(10);
 
 struct Claimed {
   std::string id, to, subject, body;
@@ -87,17 +88,18 @@ Result<int> OutboxWorker::RunOnce() {
       if (result) {
         auto u = tx.Exec(
             "UPDATE outbox SET status = 'sent', sent_at = :at, attempts = :attempts, claimed_by = NULL, "
-            "claimed_until = NULL, last_error = NULL WHERE id = :id",
-            {db::P("at", FormatUtc(attempt_at)), db::P("attempts", attempts), db::P("id", m.id)});
+            "claimed_until = NULL, last_error = NULL WHERE id = :id AND claimed_by = :node",
+            {db::P("at", FormatUtc(attempt_at)), db::P("attempts", attempts), db::P("id", m.id), db::P("node", node_)});
         if (!u) return u.error();
         return Ok();
       }
       const bool give_up = attempts >= kMaxAttempts;
       auto u = tx.Exec(
           "UPDATE outbox SET status = :status, attempts = :attempts, next_attempt_at = :next, claimed_by = NULL, "
-          "claimed_until = NULL, last_error = :error WHERE id = :id",
+          "claimed_until = NULL, last_error = :error WHERE id = :id AND claimed_by = :node",
           {db::P("status", give_up ? "failed" : "pending"), db::P("attempts", attempts),
-           db::P("next", FormatUtc(attempt_at + Backoff(attempts))), db::P("error", detail), db::P("id", m.id)});
+           db::P("next", FormatUtc(attempt_at + Backoff(attempts))), db::P("error", detail), db::P("id", m.id),
+           db::P("node", node_)});
       if (!u) return u.error();
       return Ok();
     });

@@ -339,6 +339,14 @@ Result<void> Service::RevokeRole(const RequestContext& ctx, const std::string& o
     if (!roles) return roles.error();
     if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
     if (role == "organisation_admin") {
+      // Two administrators removing each other at once: the second waits
+      // for the first and then counts one.
+      if (tx.engine() == db::Engine::kPostgres) {
+        auto lock = tx.Query(
+            "SELECT account_id FROM memberships WHERE organisation_id = :org AND role = 'organisation_admin' FOR UPDATE",
+            {db::P("org", organisation_id)});
+        if (!lock) return lock.error();
+      }
       auto admins = store::CountRole(tx, organisation_id, role);
       if (!admins) return admins.error();
       auto held = store::RolesOf(tx, organisation_id, account_id);
