@@ -61,6 +61,15 @@ Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock&
   o.request_timeout_ms = config.request_timeout_ms;
   o.web_root = config.web_root;
   o.strict_transport = config.public_url.starts_with("https://");
+  for (std::size_t start = 0; start < config.trusted_proxies.size();) {
+    auto comma = config.trusted_proxies.find(',', start);
+    if (comma == std::string::npos) comma = config.trusted_proxies.size();
+    std::string proxy = config.trusted_proxies.substr(start, comma - start);
+    proxy.erase(0, proxy.find_first_not_of(' '));
+    proxy.erase(proxy.find_last_not_of(' ') + 1);
+    if (!proxy.empty()) o.trusted_proxies.push_back(proxy);
+    start = comma + 1;
+  }
   portal->server_ = std::make_unique<http::Server>(o, portal->router_, portal->metrics_);
   portal->server_view_ = portal->server_.get();
   if (auto started = portal->server_->Start(); !started) return started.error();

@@ -53,6 +53,7 @@ const std::map<std::string, std::string>& Config::Keys() {
       {"request_timeout_ms", "time allowed to read a request"},
       {"db_pool", "database connections"},
       {"log_level", "trace|debug|info|warn|error|off"},
+      {"trusted_proxies", "comma-separated proxy addresses whose X-Forwarded-For names the client"},
       {"smtp_url", "SMTP server for outgoing mail, smtp://host:port (empty: mail waits in the outbox)"},
       {"smtp_username", "SMTP user name"},
       {"smtp_password", "SMTP password"},
@@ -91,6 +92,7 @@ Result<void> Config::Set(const std::string& key, const std::string& value, const
   else if (key == "request_timeout_ms") r = set_int(request_timeout_ms, 100, 3600000);
   else if (key == "db_pool") r = set_int(db_pool, 1, 256);
   else if (key == "log_level") log_level = value;
+  else if (key == "trusted_proxies") trusted_proxies = value;
   else if (key == "smtp_url") smtp_url = value;
   else if (key == "smtp_username") smtp_username = value;
   else if (key == "smtp_password") smtp_password = value;

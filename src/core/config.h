@@ -29,6 +29,7 @@ struct Config {
   int request_timeout_ms = 30000;          // a request not fully read in time is dropped
   int db_pool = 8;                         // database connections (readers for SQLite)
   std::string log_level = "info";          // trace, debug, info, warn, error, off
+  std::string trusted_proxies;             // comma-separated addresses whose X-Forwarded-For is believed
   std::string smtp_url;                    // smtp://host:port; empty: messages wait in the outbox
   std::string smtp_username;
   std::string smtp_password;

@@ -4,6 +4,7 @@
 
 #include <restinio/all.hpp>
 
+#include <algorithm>
 #include <future>
 #include <thread>
 
@@ -98,6 +99,21 @@ struct Server::Impl {
     std::size_t n = r.target.size();
     for (const auto& [k, v] : r.headers) n += k.size() + v.size() + 4;
     return n;
+  }
+
+  // The client's address: the TCP peer, or behind a trusted proxy the last
+  // address that proxy appended to X-Forwarded-For.
+  std::string ClientAddress(const Request& request) const {
+    const auto& proxies = options.trusted_proxies;
+    if (std::find(proxies.begin(), proxies.end(), request.remote_address) == proxies.end()) {
+      return request.remote_address;
+    }
+    std::string_view forwarded = request.Header("x-forwarded-for");
+    const auto comma = forwarded.rfind(',');
+    if (comma != std::string_view::npos) forwarded.remove_prefix(comma + 1);
+    while (!forwarded.empty() && forwarded.front() == ' ') forwarded.remove_prefix(1);
+    while (!forwarded.empty() && forwarded.back() == ' ') forwarded.remove_suffix(1);
+    return forwarded.empty() ? request.remote_address : std::string(forwarded);
   }
 
   // Runs on a worker thread.
@@ -200,6 +216,7 @@ struct Server::Impl {
       auto incoming_id = request.Header("x-request-id");
       request.request_id = ValidRequestId(incoming_id) ? std::string(incoming_id) : NewId(std::chrono::system_clock::now());
       request.locale = i18n::FromAcceptLanguage(request.Header("accept-language"));
+      request.remote_address = ClientAddress(request);
       Response response = Dispatch(request);
       Write(req, request, std::move(response), start);
     };

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "http/metrics.h"
@@ -36,6 +37,9 @@ struct ServerOptions {
   int request_timeout_ms = 30000;
   std::string web_root;      // empty: no web UI
   bool strict_transport = false;  // add HSTS (public URL is https)
+  // Peers (e.g. nginx on 127.0.0.1) whose X-Forwarded-For names the client;
+  // from anyone else the header is ignored.
+  std::vector<std::string> trusted_proxies;
 };
 
 class Server {

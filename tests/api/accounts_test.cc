@@ -158,6 +158,19 @@ TEST_P(AccountsApi, TooManyFailuresAre429WithRetryAfterEvenWithTheRightPassword)
   EXPECT_EQ(later.status, 200);
 }
 
+TEST_P(AccountsApi, BehindATrustedProxyTheForwardedClientIsThrottledNotTheProxy) {
+  // The fixture's portal does not trust 127.0.0.1, so X-Forwarded-For is
+  // ignored and the peer counts; see ProxiedAccounts for the trusting case.
+  for (int i = 0; i < 30; ++i) {
+    (void)client().PostJson("/api/v1/session",
+                            R"({"email": "nobody)" + std::to_string(i) + R"(@example.az", "password": "wrong one!!"})",
+                            {{"X-Forwarded-For", "203.0.113." + std::to_string(i)}});
+  }
+  auto r = client().PostJson("/api/v1/session", R"({"email": "other@example.az", "password": "wrong one!!"})",
+                             {{"X-Forwarded-For", "198.51.100.7"}});
+  EXPECT_EQ(r.status, 429);  // a spoofed header does not escape the per-address limit
+}
+
 TEST_P(AccountsApi, WrongEmailAndWrongPasswordLookAlike) {
   ASSERT_EQ(Register("alike@example.az").status, 202);
   auto wrong_password = client().PostJson("/api/v1/session", R"({"email": "alike@example.az", "password": "nope nope nope"})");
@@ -316,6 +329,27 @@ TEST_P(AccountsApi, AStaleSessionCookieDoesNotBlockSigningIn) {
 }
 
 COHORT_API_ON_BOTH_ENGINES(AccountsApi);
+
+class ProxiedAccounts : public ApiTest {
+ protected:
+  void Configure(Config& c) override { c.trusted_proxies = "10.0.0.1, 127.0.0.1"; }
+};
+
+TEST_P(ProxiedAccounts, EachForwardedClientHasItsOwnLimit) {
+  for (int i = 0; i < 30; ++i) {
+    (void)client().PostJson("/api/v1/session",
+                            R"({"email": "nobody)" + std::to_string(i) + R"(@example.az", "password": "wrong one!!"})",
+                            {{"X-Forwarded-For", "198.51.100.1, 203.0.113.9"}});
+  }
+  auto same = client().PostJson("/api/v1/session", R"({"email": "x@example.az", "password": "wrong one!!"})",
+                                {{"X-Forwarded-For", "203.0.113.9"}});
+  EXPECT_EQ(same.status, 429);
+  auto other = client().PostJson("/api/v1/session", R"({"email": "y@example.az", "password": "wrong one!!"})",
+                                 {{"X-Forwarded-For", "203.0.113.10"}});
+  EXPECT_EQ(other.status, 401);  // another client behind the same proxy is not locked out
+}
+
+COHORT_API_ON_BOTH_ENGINES(ProxiedAccounts);
 
 // Mail to an SMTP server that is down waits in the outbox and goes out,
 // once, when the server is back.
