@@ -16,14 +16,26 @@ test('the server sends the Content-Security-Policy and the shell has nothing inl
   expect(html).not.toMatch(/\sstyle=/i);
 });
 
-for (const path of ['/', '/status', '/calls', '/applications', '/staff', '/no-such-page']) {
+for (const path of [
+  '/',
+  '/status',
+  '/calls',
+  '/applications',
+  '/staff',
+  '/register',
+  '/login',
+  '/reset-password',
+  '/verify-email',
+  '/privacy',
+  '/no-such-page',
+]) {
   test(`no console errors or CSP violations on ${path}`, async ({ page }) => {
     const response = await page.goto(path);
     expect(response?.headers()['content-security-policy']).toBeTruthy();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByTestId('footer-version')).toContainText('0.');
     // Re-render everything in another language, as a visitor would.
-    await page.getByLabel(text('az', 'language.label')).selectOption('en');
+    await page.getByRole('banner').getByLabel(text('az', 'language.label'), { exact: true }).selectOption('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     if (path === '/status') {
       await page.getByRole('button', { name: 'Refresh' }).click();

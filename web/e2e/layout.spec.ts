@@ -30,7 +30,18 @@ for (const locale of LOCALES) {
   test(`no horizontal scroll at 360 px in ${locale}`, async ({ page }) => {
     await useLocale(page, locale);
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const path of ['/', '/status', '/calls', '/applications', '/staff', '/a/rather/long/unknown/address/that/keeps/going']) {
+    for (const path of [
+      '/',
+      '/status',
+      '/calls',
+      '/applications',
+      '/staff',
+      '/register',
+      '/login',
+      '/reset-password',
+      '/privacy',
+      '/a/rather/long/unknown/address/that/keeps/going',
+    ]) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       if (path === '/status') await expect(page.getByTestId('status-version')).toBeVisible();

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, text } from './fixtures';
 import { createAdmin, createToken } from './cli';
 import { linkIn, waitForMail } from './mail';
+import { signOut } from './people';
 
 const PASSWORD = 'a long passphrase';
 
@@ -57,7 +58,7 @@ test('an administrator adds a unit, invites a coordinator who joins, and reads t
   await page.setViewportSize({ width: 375, height: 812 });
   await page.screenshot({ path: 'test-results/screenshots/organisation-375x812.png', fullPage: true });
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.getByRole('button', { name: text('az', 'auth.logout') }).click();
+  await signOut(page);
 
   const invitation = await waitForMail(coordinator, 'Cohort-da Dövlət Miqrasiya Xidməti təşkilatına dəvət');
   // The coordinator has no account yet: register, then follow the link.

@@ -4,11 +4,30 @@
 /** Paths the server itself answers; links to them must load for real. */
 const SERVER_PREFIXES = ['/api/', '/healthz', '/readyz', '/metrics'];
 
-const state = $state({ path: normalise(window.location.pathname), navigations: 0 });
+const state = $state({
+  path: normalise(window.location.pathname),
+  search: window.location.search,
+  navigations: 0,
+});
 
 /** The current path, without a trailing slash (except "/"). */
 export function currentPath(): string {
   return state.path;
+}
+
+/** The query string of the current address ("?token=…", or ""). */
+export function currentSearch(): string {
+  return state.search;
+}
+
+/** One parameter of the current query string ("" when absent). */
+export function queryParam(name: string): string {
+  return new URLSearchParams(state.search).get(name) ?? '';
+}
+
+/** Where to send someone after signing in: a same-site path, never another site. */
+export function safeNext(next: string, fallback: string): string {
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
 }
 
 /** Counts client-side navigations, so the app can move focus after each one (not on first load). */
@@ -37,6 +56,7 @@ export function startRouter(): () => void {
 
 function update(): void {
   state.path = normalise(window.location.pathname);
+  state.search = window.location.search;
   state.navigations += 1;
 }
 

@@ -1,9 +1,15 @@
-// Who is signed in. Loaded once at start (GET /api/v1/me) and kept in sync by
-// the pages that sign in and out; the CSRF token goes to the API client.
+// Who is signed in. Asked once when the page loads (GET /api/v1/session, which
+// answers `account: null` rather than 401 when nobody is) and kept in sync by
+// the pages that sign in and out. The CSRF token lives in memory only and goes
+// to the API client, which adds it to every state-changing request.
 import * as api from './api/accounts';
-import { ApiError, setCsrfToken } from './api/client';
+import { ApiError, holdChangesUntil, setCsrfToken, setSessionLostHandler } from './api/client';
 
-const state = $state<{ account: api.Account | null; loaded: boolean }>({ account: null, loaded: false });
+const state = $state<{ account: api.Account | null; loaded: boolean; expired: boolean }>({
+  account: null,
+  loaded: false,
+  expired: false,
+});
 
 export function account(): api.Account | null {
   return state.account;
@@ -13,26 +19,59 @@ export function sessionLoaded(): boolean {
   return state.loaded;
 }
 
-export function setSession(me: { account: api.Account | null; csrf_token: string } | null): void {
+/** True after the server ended a session this page was using (idle timeout, password reset elsewhere). */
+export function sessionExpired(): boolean {
+  return state.expired;
+}
+
+export function setSession(me: api.SessionInfo | null): void {
   state.account = me?.account ?? null;
-  setCsrfToken(me?.csrf_token ?? '');
+  setCsrfToken(me?.account ? me.csrf_token : '');
   state.loaded = true;
+  if (state.account) state.expired = false;
 }
 
-export async function loadSession(): Promise<void> {
-  try {
-    setSession(await api.session());
-  } catch (error) {
-    // Offline or the server is down: show the page as signed out.
-    if (!(error instanceof ApiError)) throw error;
-    setSession(null);
-  }
+/** Replaces the account (after a profile change) and keeps the session's CSRF token. */
+export function updateAccount(account: api.Account): void {
+  state.account = account;
 }
 
+let loading: Promise<void> | undefined;
+
+export function loadSession(): Promise<void> {
+  const load = (async () => {
+    try {
+      setSession(await api.session());
+    } catch (error) {
+      // Offline or the server is down: show the page as signed out.
+      if (!(error instanceof ApiError)) throw error;
+      setSession(null);
+    }
+  })();
+  loading = load;
+  holdChangesUntil(load);
+  return load;
+}
+
+/** Resolves once the first answer about the session is in. */
+export function whenSessionLoaded(): Promise<void> {
+  return loading ?? loadSession();
+}
+
+/** Signs out on the server; the page shows the visitor as signed out whatever happens. */
 export async function endSession(): Promise<void> {
   try {
     await api.signOut();
+  } catch (error) {
+    // Already ended on the server, or offline: nothing more to do here.
+    if (!(error instanceof ApiError)) throw error;
   } finally {
     setSession(null);
   }
 }
+
+setSessionLostHandler(() => {
+  if (!state.account) return;
+  setSession(null);
+  state.expired = true;
+});

@@ -21,6 +21,8 @@ export interface Route {
   /** Catalogue key of the page's title, used for document.title. */
   titleKey: string;
   props?: Record<string, unknown>;
+  /** Only for signed-in people: others go to /login and come back after signing in. */
+  session?: boolean;
 }
 
 export const ROUTES: Readonly<Record<string, Route>> = {
@@ -31,8 +33,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/verify-email': { component: VerifyEmail, titleKey: 'auth.verify_title' },
   '/reset-password': { component: ResetPassword, titleKey: 'auth.reset_title' },
   '/privacy': { component: Privacy, titleKey: 'privacy.title' },
-  '/account': { component: Account, titleKey: 'account.title' },
-  '/account/tokens': { component: Tokens, titleKey: 'tokens.title' },
+  '/account': { component: Account, titleKey: 'account.title', session: true },
+  '/account/tokens': { component: Tokens, titleKey: 'tokens.title', session: true },
   // Placeholders for the role areas still to come; ComingSoon says so plainly.
   '/calls': { component: ComingSoon, titleKey: 'nav.calls', props: { titleKey: 'nav.calls' } },
   '/applications': {
@@ -40,10 +42,10 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     titleKey: 'nav.applications',
     props: { titleKey: 'nav.applications' },
   },
-  '/staff': { component: Staff, titleKey: 'staff.title' },
-  '/organisation': { component: Organisation, titleKey: 'staff.title' },
-  '/invitations/accept': { component: AcceptInvitation, titleKey: 'staff.accept_title' },
-  '/notifications': { component: Notifications, titleKey: 'notifications.title' },
+  '/staff': { component: Staff, titleKey: 'staff.title', session: true },
+  '/organisation': { component: Organisation, titleKey: 'staff.title', session: true },
+  '/invitations/accept': { component: AcceptInvitation, titleKey: 'staff.accept_title', session: true },
+  '/notifications': { component: Notifications, titleKey: 'notifications.title', session: true },
 };
 
 /** The navigation entries in the header; all still placeholders. */
