@@ -4,6 +4,7 @@
 
 #include "domain/audit/trail.h"
 #include "store/engine_fixture.h"
+#include "support/process.h"
 
 namespace cohort::testing {
 namespace {
@@ -133,6 +134,29 @@ TEST_P(AuditTrail, HistoryOfASubjectIsInOrder) {
 }
 
 COHORT_ON_BOTH_ENGINES(AuditTrail);
+
+}  // namespace
+}  // namespace cohort::testing
+
+namespace cohort::testing {
+namespace {
+
+TEST(AuditKey, ProcessesStartingAtOnceAllGetTheSameCompleteKey) {
+  TempDir dir;
+  const std::string path = dir.File("secret.key");
+  std::vector<std::string> keys(16);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    threads.emplace_back([&, i] {
+      auto k = audit::LoadOrCreateKey(path, true);
+      keys[i] = k ? *k : "error: " + k.error().message();
+    });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto& k : keys) EXPECT_EQ(k, keys[0]);
+  EXPECT_EQ(keys[0].size(), 64u);
+  EXPECT_EQ(ReadFile(path), keys[0] + "\n");
+}
 
 }  // namespace
 }  // namespace cohort::testing

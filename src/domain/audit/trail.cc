@@ -157,17 +157,27 @@ Result<std::string> LoadOrCreateKey(const std::string& path, bool create) {
   std::error_code ec;
   const auto parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  // Created readable by the owner only from the first byte; O_EXCL so two
-  // processes starting at once cannot both write a key.
-  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) return LoadOrCreateKey(path, false);
+  // Written whole to a private file (readable by the owner only from the
+  // first byte), then linked into place: link() is atomic and fails when
+  // the name exists, so of two processes starting at once one key wins and
+  // the other reads it complete.
+  const std::string tmp = path + ".new." + std::to_string(getpid()) + "." + std::to_string(randombytes_random());
+  const int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) return Error::Unavailable("cannot write secret key file " + path);
+  const std::string line = key + "\n";
+  const bool written = write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && fsync(fd) == 0;
+  close(fd);
+  if (!written) {
+    unlink(tmp.c_str());
     return Error::Unavailable("cannot write secret key file " + path);
   }
-  const std::string line = key + "\n";
-  const bool written = write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
-  close(fd);
-  if (!written) return Error::Unavailable("cannot write secret key file " + path);
+  const int linked = link(tmp.c_str(), path.c_str());
+  const int link_errno = errno;
+  unlink(tmp.c_str());
+  if (linked != 0) {
+    if (link_errno == EEXIST) return LoadOrCreateKey(path, false);
+    return Error::Unavailable("cannot write secret key file " + path);
+  }
   return key;
 }
 
