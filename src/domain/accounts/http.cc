@@ -47,7 +47,7 @@ std::string SessionCookie(const std::string& value, long max_age, bool secure) {
 }  // namespace
 
 
-Result<RequestContext> Authenticator::Context(const Request& request) const {
+Result<RequestContext> Authenticator::Context(const Request& request, std::string* csrf_token) const {
   RequestContext ctx{Actor{}, std::string(i18n::Code(request.locale)), request.request_id, clock_};
   auto auth = request.Header("authorization");
   if (!auth.empty()) {
@@ -73,15 +73,10 @@ Result<RequestContext> Authenticator::Context(const Request& request) const {
     }
   }
   ctx.actor = session->actor;
+  if (csrf_token) *csrf_token = session->csrf_token;
   return ctx;
 }
 
-std::string Authenticator::CsrfToken(const Request& request) const {
-  const std::string cookie = request.Cookie(kSessionCookie);
-  if (cookie.empty()) return {};
-  auto session = service_.AuthenticateSession(clock_, cookie);
-  return session ? session->csrf_token : std::string();
-}
 
 void RegisterRoutes(http::Router& router, Service& service, const Authenticator& auth, bool secure_cookies) {
   router.Add(Method::kPost, "/api/v1/accounts", [&](Request& req) -> Result<Response> {
@@ -140,24 +135,27 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
   // The session as the browser sees it: who is signed in, or nobody (200
   // either way, so a signed-out page load logs no error).
   router.Add(Method::kGet, "/api/v1/session", [&](Request& req) -> Result<Response> {
-    auto ctx = auth.Context(req);
+    std::string csrf;
+    auto ctx = auth.Context(req, &csrf);
     if (!ctx) return ctx.error();
     if (!ctx->actor.authenticated()) return Response::Json(200, {{"account", nullptr}, {"csrf_token", ""}});
-    auto me = service.GetMe(*ctx, auth.CsrfToken(req));
+    auto me = service.GetMe(*ctx, csrf);
     if (!me) return me.error();
     return Response::Json(200, MeJson(*me));
   });
 
   router.Add(Method::kGet, "/api/v1/me", [&](Request& req) -> Result<Response> {
-    auto ctx = auth.Context(req);
+    std::string csrf;
+    auto ctx = auth.Context(req, &csrf);
     if (!ctx) return ctx.error();
-    auto me = service.GetMe(*ctx, auth.CsrfToken(req));
+    auto me = service.GetMe(*ctx, csrf);
     if (!me) return me.error();
     return Response::Json(200, MeJson(*me));
   });
 
   router.Add(Method::kPatch, "/api/v1/me", [&](Request& req) -> Result<Response> {
-    auto ctx = auth.Context(req);
+    std::string csrf;
+    auto ctx = auth.Context(req, &csrf);
     if (!ctx) return ctx.error();
     auto body = http::StrictJsonObjectBody(req, {"name", "locale"});
     if (!body) return body.error();
@@ -167,7 +165,7 @@ void RegisterRoutes(http::Router& router, Service& service, const Authenticator&
     if (auto c = f.Check(); !c) return c.error();
     auto me = service.UpdateProfile(*ctx, name, locale);
     if (!me) return me.error();
-    me->csrf_token = auth.CsrfToken(req);
+    me->csrf_token = csrf;
     return Response::Json(200, MeJson(*me));
   });
 

@@ -18,9 +18,9 @@ class Authenticator {
   Authenticator(Service& service, const Clock& clock) : service_(service), clock_(clock) {}
   // The context of `request`. kUnauthenticated for a bad bearer token;
   // kPermissionDenied for a state change without the right CSRF token.
-  Result<RequestContext> Context(const http::Request& request) const;
-  // The CSRF token of the request's session, empty without one.
-  std::string CsrfToken(const http::Request& request) const;
+  // `csrf_token`, when given, receives the session's CSRF token (empty
+  // without a session).
+  Result<RequestContext> Context(const http::Request& request, std::string* csrf_token = nullptr) const;
 
  private:
   Service& service_;
