@@ -10,14 +10,8 @@ namespace cohort::testing {
 namespace {
 
 
-class AccountsApi : public ApiTest {
+class AccountsApi : public MailApiTest {
  protected:
-  void Configure(Config& c) override {
-    sink_ = std::make_unique<SmtpSink>();
-    c.smtp_url = sink_->Url();
-    c.outbox_poll_ms = 20;
-    c.public_url = "https://apply.example.az";
-  }
 
   HttpResponse Register(const std::string& email, const std::string& password = "a long passphrase",
                         const std::string& locale = "az") {
@@ -45,7 +39,6 @@ class AccountsApi : public ApiTest {
     if (csrf) h.emplace_back("X-CSRF-Token", s.csrf);
     return h;
   }
-  std::unique_ptr<SmtpSink> sink_;
 };
 
 TEST_P(AccountsApi, RegisterVerifySignInAndOut) {

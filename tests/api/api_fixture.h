@@ -8,6 +8,7 @@
 #include "support/databases.h"
 #include "support/http_client.h"
 #include "support/process.h"
+#include "support/smtp_sink.h"
 
 namespace cohort::testing {
 
@@ -52,6 +53,19 @@ class ApiTest : public ::testing::TestWithParam<db::Engine> {
   std::unique_ptr<TempDir> web_;
   std::unique_ptr<app::Portal> portal_;
   std::unique_ptr<HttpClient> client_;
+};
+
+// The portal with its outbox delivering to a real SMTP sink, and links in
+// mails built from https://apply.example.az.
+class MailApiTest : public ApiTest {
+ protected:
+  void Configure(Config& c) override {
+    sink_ = std::make_unique<SmtpSink>();
+    c.smtp_url = sink_->Url();
+    c.outbox_poll_ms = 20;
+    c.public_url = "https://apply.example.az";
+  }
+  std::unique_ptr<SmtpSink> sink_;
 };
 
 inline std::string ApiEngineName(const ::testing::TestParamInfo<db::Engine>& info) { return EngineName(info.param); }

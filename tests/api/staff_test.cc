@@ -9,14 +9,8 @@
 namespace cohort::testing {
 namespace {
 
-class StaffApi : public ApiTest {
+class StaffApi : public MailApiTest {
  protected:
-  void Configure(Config& c) override {
-    sink_ = std::make_unique<SmtpSink>();
-    c.smtp_url = sink_->Url();
-    c.outbox_poll_ms = 20;
-    c.public_url = "https://apply.example.az";
-  }
   void SetUp() override {
     ApiTest::SetUp();
     if (IsSkipped()) return;
@@ -43,7 +37,6 @@ class StaffApi : public ApiTest {
     const RequestContext system{Actor{}, "en", "setup", clock_};
     return *accounts::CreateApiToken(portal_->database(), portal_->trail(), system, email, "t");
   }
-  std::unique_ptr<SmtpSink> sink_;
   std::string org_, admin_id_, admin_token_;
 };
 
