@@ -1,5 +1,6 @@
 #include "app/demo.h"
 
+#include "app/demo_calls.h"
 #include "domain/accounts/service.h"
 #include "domain/organisations/service.h"
 
@@ -43,16 +44,25 @@ Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& tr
   auto admin = accounts::CreateAdmin(db, trail, system, {logins[0].email, names[0], logins[0].password, std::nullopt});
   if (!admin) return admin.error();
   const RequestContext as_admin{Actor{admin->id, true, ""}, "az", "demo", clock};
+  std::vector<std::string> org_ids;
   for (const auto& o : kOrganisations) {
     auto r = organisations::Service(db, trail).Create(as_admin, {o.slug, o.name, o.country});
     if (!r) return r.error();
+    org_ids.push_back(r->id);
   }
   const char* org_of[] = {nullptr, "MFA", "DMX"};
+  std::vector<std::string> admin_ids;
   for (std::size_t i = 1; i < logins.size(); ++i) {
     auto r = accounts::CreateAdmin(db, trail, as_admin, {logins[i].email, names[i], logins[i].password, org_of[i]});
     if (!r) return r.error();
+    admin_ids.push_back(r->id);
   }
-  return logins;
+  auto calls = LoadDemoCalls(db, trail, clock, admin_ids[0], admin_ids[1], org_ids[0], org_ids[1]);
+  if (!calls) return calls.error();
+  std::vector<DemoLogin> out = logins;
+  out.push_back({"applicant (one of " + std::to_string(calls->applications) + " demo applications)",
+                 calls->applicant_example, std::string(kDemoApplicantPassword)});
+  return out;
 }
 
 }  // namespace cohort::app

@@ -1,8 +1,10 @@
 #include "app/routes.h"
 
+#include "domain/applications/http.h"
 #include "domain/audit/http.h"
 #include "domain/notifications/http.h"
 #include "domain/organisations/http.h"
+#include "domain/programmes/http.h"
 
 namespace cohort::app {
 
@@ -11,6 +13,8 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
                           const std::string& public_url) {
   accounts::RegisterRoutes(router, accounts, auth, public_url.starts_with("https://"));
   organisations::RegisterRoutes(router, db, trail, auth, public_url);
+  programmes::RegisterRoutes(router, db, trail, auth);
+  applications::RegisterRoutes(router, db, trail, auth, public_url);
   audit::RegisterRoutes(router, db, auth);
   notifications::RegisterRoutes(router, db, auth);
 }

@@ -67,12 +67,21 @@ class Error {
     return *this;
   }
   int retry_after_seconds() const { return retry_after_seconds_; }
+  // Extra members of the problem document the client needs to act, e.g.
+  // {"code": "\"stale_version\""} or the current state of what conflicted.
+  // `json` is JSON text, written by the caller.
+  Error& WithExtension(std::string name, std::string json) {
+    extensions_.emplace_back(std::move(name), std::move(json));
+    return *this;
+  }
+  const std::vector<std::pair<std::string, std::string>>& extensions() const { return extensions_; }
 
  private:
   ErrorCode code_;
   std::string message_;
   std::vector<FieldError> fields_;
   int retry_after_seconds_ = 0;  // 0: not given
+  std::vector<std::pair<std::string, std::string>> extensions_;
 };
 
 // Result<T>: a value or an Error.

@@ -65,6 +65,16 @@ bool JsonFields::Flag(const char* key) {
   return it->get<bool>();
 }
 
+std::optional<std::int64_t> JsonFields::OptionalInteger(const char* key) {
+  auto it = body_.find(key);
+  if (it == body_.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer()) {
+    errors_.push_back({key, "not_an_integer", "must be a whole number"});
+    return std::nullopt;
+  }
+  return it->get<std::int64_t>();
+}
+
 Result<void> JsonFields::Check() {
   if (errors_.empty()) return Ok();
   return Error::InvalidArgument("fields of the wrong type", std::move(errors_));

@@ -2,6 +2,7 @@
 // Reading JSON request bodies with the errors clients need: 415 for a
 // non-JSON content type, 400 naming the byte position of malformed JSON,
 // 422 listing unknown fields of a strict schema.
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -33,6 +34,7 @@ class JsonFields {
   // "" when absent.
   std::string Text(const char* key);
   std::optional<std::string> OptionalText(const char* key);
+  std::optional<std::int64_t> OptionalInteger(const char* key);
   // false when absent.
   bool Flag(const char* key);
   Result<void> Check();

@@ -83,6 +83,14 @@ Response ProblemResponse(const Request& request, const Error& error) {
                     (error.code() == ErrorCode::kInvalidArgument && !error.fields().empty());
   auto r = Build(request, HttpStatus(error.code()), ToString(error.code()), hide ? std::string() : error.message(),
                  error.fields());
+  if (!error.extensions().empty()) {
+    auto doc = nlohmann::json::parse(r.body);
+    for (const auto& [name, text] : error.extensions()) {
+      auto value = nlohmann::json::parse(text, nullptr, false);
+      if (!value.is_discarded() && !doc.contains(name)) doc[name] = std::move(value);
+    }
+    r.body = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  }
   if (error.retry_after_seconds() > 0) r.Header("Retry-After", std::to_string(error.retry_after_seconds()));
   return r;
 }

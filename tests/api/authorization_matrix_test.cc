@@ -13,7 +13,10 @@
 
 #include "api/api_fixture.h"
 #include "domain/accounts/service.h"
+#include "domain/applications/service.h"
 #include "domain/organisations/service.h"
+#include "domain/programmes/form.h"
+#include "domain/programmes/service.h"
 
 namespace cohort::testing {
 namespace {
@@ -23,7 +26,13 @@ const char* kWhoNames[] = {"public", "applicant", "admin_A", "coordinator_A", "r
 
 struct Ids {
   std::string org_a, org_b, unit_a, reviewer_a, applicant;
+  std::string programme_a, intake_a, call_a, application;  // the applicant's draft to A's open call
 };
+
+// A's call: open at the fake clock's time, one required question.
+constexpr const char* kCallSettings = R"({"title": {"en": "Call"}, "opens_at_local": "2026-11-01T09:00",
+  "closes_at_local": "2026-12-01T18:00", "published": true,
+  "form": {"fields": [{"key": "motivation", "type": "short_text", "label": {"en": "Why?"}, "required": true}]}})";
 
 struct Row {
   const char* method;
@@ -79,6 +88,23 @@ class AuthorizationMatrix : public ApiTest {
     ids_.applicant = person("applicant@example.az", "");
     person("coordinator@a.test", "coordinator");
     ids_.reviewer_a = person("reviewer@a.test", "reviewer");
+    // A programme, intake and open call of A, and the applicant's draft.
+    programmes::Service programmes(db, trail);
+    auto programme = programmes.CreateProgramme(as_admin_a, a->id, {"Diplomacy Volunteers", "DV", ""});
+    ASSERT_TRUE(programme.ok());
+    ids_.programme_a = programme->id;
+    auto intake = programmes.CreateIntake(as_admin_a, programme->id, {"2027", "2027-02-01", "2027-07-31", 95, "Asia/Baku", ""});
+    ASSERT_TRUE(intake.ok());
+    ids_.intake_a = intake->id;
+    auto settings = programmes::ParseCallSettings(nlohmann::json::parse(kCallSettings));
+    ASSERT_TRUE(settings.ok());
+    auto call = programmes.PutCall(as_admin_a, intake->id, *settings);
+    ASSERT_TRUE(call.ok()) << call.error().message();
+    ids_.call_a = call->id;
+    applications::Service applications(db, trail);
+    auto draft = applications.Start({Actor{ids_.applicant, false, ""}, "en", "setup", clock_}, call->id);
+    ASSERT_TRUE(draft.ok()) << draft.error().message();
+    ids_.application = draft->application.id;
     const char* emails[] = {nullptr, "applicant@example.az", "admin@a.test", "coordinator@a.test", "reviewer@a.test",
                             "admin@b.test", "platform@cohort.test"};
     for (int w = kApplicant; w < kWhoCount; ++w) {
@@ -210,6 +236,58 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
        {401, 404, 404, 404, 404, 404, 404}},
       {"POST", "/api/v1/invitations/accept", [](auto&, int) { return Fixed("/api/v1/invitations/accept"); },
        [](int) { return Fixed(R"({"token":"made-up"})"); }, {401, 422, 422, 422, 422, 422, 422}},
+      // Programmes, intakes and calls: staff of A see them, administrators
+      // and coordinators change them; to others they do not exist.
+      {"GET", "/api/v1/organisations/{id}/programmes",
+       [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a + "/programmes"; }, nullptr,
+       {401, 403, 200, 200, 200, 403, 200}},
+      {"POST", "/api/v1/organisations/{id}/programmes",
+       [](const Ids& i, int) { return "/api/v1/organisations/" + i.org_a + "/programmes"; },
+       [n](int c) { return R"({"name":"P)" + n(c) + R"(","code":"P)" + n(c) + R"("})"; }, {401, 403, 201, 201, 403, 403, 201}},
+      {"GET", "/api/v1/programmes/{id}", [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a; }, nullptr,
+       {401, 404, 200, 200, 200, 404, 200}},
+      {"GET", "/api/v1/programmes/{id}/intakes",
+       [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a + "/intakes"; }, nullptr,
+       {401, 404, 200, 200, 200, 404, 200}},
+      {"POST", "/api/v1/programmes/{id}/intakes",
+       [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a + "/intakes"; },
+       [n](int c) { return R"({"name":"I)" + n(c) + R"(","starts_on":"2028-02-01","ends_on":"2028-07-31","capacity":10})"; },
+       {401, 404, 201, 201, 403, 404, 201}},
+      {"GET", "/api/v1/intakes/{id}", [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a; }, nullptr,
+       {401, 404, 200, 200, 200, 404, 200}},
+      {"PATCH", "/api/v1/intakes/{id}", [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a; },
+       [](int) { return Fixed(R"({"capacity":96})"); }, {401, 404, 200, 200, 403, 404, 200}},
+      {"GET", "/api/v1/intakes/{id}/call", [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/call"; },
+       nullptr, {401, 404, 200, 200, 200, 404, 200}},
+      {"PUT", "/api/v1/intakes/{id}/call", [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/call"; },
+       [](int) { return Fixed(kCallSettings); }, {401, 404, 200, 200, 403, 404, 200}},
+      {"GET", "/api/v1/calls", [](auto&, int) { return Fixed("/api/v1/calls"); }, nullptr,
+       {200, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/calls/{id}", [](const Ids& i, int) { return "/api/v1/calls/" + i.call_a; }, nullptr,
+       {200, 200, 200, 200, 200, 200, 200}},
+      // Anyone signed in may apply, once: the applicant already has a draft.
+      {"POST", "/api/v1/calls/{id}/applications",
+       [](const Ids& i, int) { return "/api/v1/calls/" + i.call_a + "/applications"; }, nullptr,
+       {401, 409, 201, 201, 201, 201, 201}},
+      // The applicant's own application: administrators and coordinators of
+      // A read it (audited); nobody else learns it exists; only its
+      // applicant changes it.
+      {"GET", "/api/v1/applications/{id}", [](const Ids& i, int) { return "/api/v1/applications/" + i.application; },
+       nullptr, {401, 200, 200, 200, 404, 404, 200}},
+      {"PATCH", "/api/v1/applications/{id}", [](const Ids& i, int) { return "/api/v1/applications/" + i.application; },
+       [](int) { return Fixed(R"({"answers":{"motivation":"To serve"},"version":1})"); },
+       {401, 200, 404, 404, 404, 404, 404}},
+      {"POST", "/api/v1/applications/{id}/submit",
+       [](const Ids& i, int) { return "/api/v1/applications/" + i.application + "/submit"; }, nullptr,
+       {401, 200, 404, 404, 404, 404, 404}},
+      {"POST", "/api/v1/applications/{id}/withdraw",
+       [](const Ids& i, int) { return "/api/v1/applications/" + i.application + "/withdraw"; }, nullptr,
+       {401, 200, 404, 404, 404, 404, 404}},
+      {"GET", "/api/v1/me/applications", [](auto&, int) { return Fixed("/api/v1/me/applications"); }, nullptr,
+       {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/intakes/{id}/applications",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/applications"; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
   };
 
   // Every served route is in the table, and every row is a served route.

@@ -646,6 +646,33 @@ Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const R
   });
 }
 
+Result<std::vector<Account>> CreateApplicants(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
+                                              const std::vector<NewApplicant>& people, const std::string& password) {
+  std::vector<FieldError> errors;
+  if (auto p = CheckNewPassword(password, ""); !p) {
+    for (const auto& f : p.error().fields()) errors.push_back(f);
+  }
+  std::vector<Account> accounts;
+  const auto now = ctx.clock.Now();
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    auto email = NormaliseEmail(people[i].email);
+    if (!email) errors.push_back({"applicants[" + std::to_string(i) + "].email", "invalid_email", "not a valid e-mail"});
+    accounts.push_back({NewId(now), email.value_or(""), people[i].name, people[i].locale, false, FormatUtc(now), true});
+  }
+  if (!errors.empty()) return Error::InvalidArgument("invalid applicants", std::move(errors));
+  auto hash = HashPassword(password);
+  if (!hash) return hash.error();
+  return db.Write([&](db::Tx& tx) -> Result<std::vector<Account>> {
+    for (const auto& account : accounts) {
+      if (auto r = store::InsertAccount(tx, account, *hash, account.created_at); !r) return r.error();
+      if (auto a = trail.Append(tx, ctx, {"", "account", account.id, "create", "", AuditJson(account, "applicant")}); !a) {
+        return a.error();
+      }
+    }
+    return accounts;
+  });
+}
+
 Result<std::string> CreateApiToken(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
                                    const std::string& email, const std::string& name) {
   auto normalised = NormaliseEmail(email);

@@ -119,6 +119,19 @@ struct NewAdmin {
 Result<Account> CreateAdmin(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
                             const NewAdmin& input);
 
+struct NewApplicant {
+  std::string email;
+  std::string name;
+  std::string locale = "az";
+};
+
+// Creates applicant accounts with confirmed addresses that share one
+// password, hashed once (demo data; bulk imports of known people), in one
+// transaction. kInvalidArgument for a malformed address ("applicants[i].email")
+// or password; kConflict when an address is taken.
+Result<std::vector<Account>> CreateApplicants(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,
+                                              const std::vector<NewApplicant>& people, const std::string& password);
+
 // Issues a personal API token for the account with `email` (command line);
 // the token is returned once. kNotFound for an unknown e-mail.
 Result<std::string> CreateApiToken(db::Database& db, const audit::Trail& trail, const RequestContext& ctx,

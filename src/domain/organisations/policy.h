@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "core/request_context.h"
 
 namespace cohort {
@@ -17,6 +18,13 @@ struct Decision {
   static Decision Allow() { return {true, {}}; }
   static Decision Deny(std::string reason) { return {false, std::move(reason)}; }
 };
+
+// The error a denial becomes: kUnauthenticated for the public (so they are
+// asked to sign in), kPermissionDenied for everyone else.
+inline Error Denied(const Actor& actor, const Decision& d) {
+  if (!actor.authenticated()) return Error::Unauthenticated(d.reason);
+  return Error::PermissionDenied(d.reason);
+}
 
 }  // namespace cohort
 

@@ -31,11 +31,6 @@ std::vector<FieldError> Validate(const NewOrganisation& in) {
   return errors;
 }
 
-Error Denied(const Actor& actor, const Decision& d) {
-  if (!actor.authenticated()) return Error::Unauthenticated(d.reason);
-  return Error::PermissionDenied(d.reason);
-}
-
 std::string UnitJson(const Unit& u) {
   return R"({"name":")" + JsonEscape(u.name) + R"(","description":")" + JsonEscape(u.description) +
          R"(","active":)" + (u.active ? "true" : "false") + "}";
@@ -49,8 +44,7 @@ constexpr auto kInvitationValid = std::chrono::hours(24 * 7);
 
 }  // namespace
 
-Result<std::vector<std::string>> Service::RolesIn(db::Tx& tx, const RequestContext& ctx,
-                                                  const std::string& organisation_id) {
+Result<std::vector<std::string>> StaffRoles(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id) {
   if (!LooksLikeId(organisation_id)) return Error::NotFound("no such organisation");
   auto org = store::Get(tx, organisation_id);
   if (!org) return org.error();
@@ -69,7 +63,7 @@ Result<Organisation> Service::Update(const RequestContext& ctx, const std::strin
   if (change.name && change.name->empty()) errors.push_back({"name", "required", "required"});
   if (change.name && change.name->size() > 200) errors.push_back({"name", "too_long", "at most 200 characters"});
   return db_.Write([&](db::Tx& tx) -> Result<Organisation> {
-    auto roles = RolesIn(tx, ctx, id);
+    auto roles = StaffRoles(tx, ctx, id);
     if (!roles) return roles.error();
     if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
     if (!errors.empty()) return Error::InvalidArgument("invalid organisation", errors);
@@ -134,7 +128,7 @@ Result<Page> Service::List(const RequestContext&, int limit, const std::string& 
 
 Result<std::vector<Unit>> Service::ListUnits(const RequestContext& ctx, const std::string& organisation_id) {
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Unit>> {
-    auto roles = RolesIn(tx, ctx, organisation_id);
+    auto roles = StaffRoles(tx, ctx, organisation_id);
     if (!roles) return roles.error();
     if (auto d = CanViewUnits(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
     return store::Units(tx, organisation_id);
@@ -149,7 +143,7 @@ Result<Unit> Service::CreateUnit(const RequestContext& ctx, const std::string& o
   if (description.size() > 2000) errors.push_back({"description", "too_long", "at most 2000 characters"});
   const auto now = ctx.clock.Now();
   return db_.Write([&](db::Tx& tx) -> Result<Unit> {
-    auto roles = RolesIn(tx, ctx, organisation_id);
+    auto roles = StaffRoles(tx, ctx, organisation_id);
     if (!roles) return roles.error();
     if (auto d = CanManageUnits(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
     if (!errors.empty()) return Error::InvalidArgument("invalid unit", errors);
@@ -173,7 +167,7 @@ Result<Unit> Service::UpdateUnit(const RequestContext& ctx, const std::string& u
     auto unit = store::GetUnit(tx, unit_id);
     if (!unit) return unit.error();
     if (!*unit) return Error::NotFound("no such unit");
-    auto roles = RolesIn(tx, ctx, (*unit)->organisation_id);
+    auto roles = StaffRoles(tx, ctx, (*unit)->organisation_id);
     if (!roles) return roles.error();
     // Someone who may not even see the units learns nothing about this one.
     if (auto d = CanViewUnits(ctx.actor, *roles); !d.allowed) {
@@ -199,7 +193,7 @@ Result<Unit> Service::UpdateUnit(const RequestContext& ctx, const std::string& u
 Result<std::vector<Member>> Service::ListMembers(const RequestContext& ctx, const std::string& organisation_id) {
   // Names and e-mail addresses of people: every look is recorded.
   return db_.Write([&](db::Tx& tx) -> Result<std::vector<Member>> {
-    auto roles = RolesIn(tx, ctx, organisation_id);
+    auto roles = StaffRoles(tx, ctx, organisation_id);
     if (!roles) return roles.error();
     if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
     auto members = store::Members(tx, organisation_id);
@@ -221,7 +215,7 @@ Result<Invitation> Service::Invite(const RequestContext& ctx, const std::string&
   if (!accounts::ParseRole(role)) errors.push_back({"role", "invalid_role", "one of the staff roles"});
   const auto now = ctx.clock.Now();
   return db_.Write([&](db::Tx& tx) -> Result<Invitation> {
-    auto roles = RolesIn(tx, ctx, organisation_id);
+    auto roles = StaffRoles(tx, ctx, organisation_id);
     if (!roles) return roles.error();
     if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
     if (!errors.empty()) return Error::InvalidArgument("invalid invitation", errors);
@@ -257,7 +251,7 @@ Result<Invitation> Service::Invite(const RequestContext& ctx, const std::string&
 
 Result<std::vector<Invitation>> Service::ListInvitations(const RequestContext& ctx, const std::string& organisation_id) {
   return db_.Write([&](db::Tx& tx) -> Result<std::vector<Invitation>> {
-    auto roles = RolesIn(tx, ctx, organisation_id);
+    auto roles = StaffRoles(tx, ctx, organisation_id);
     if (!roles) return roles.error();
     if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
     auto list = store::Invitations(tx, organisation_id);
@@ -305,7 +299,7 @@ Result<Invitation> Service::AcceptInvitation(const RequestContext& ctx, const st
 Result<Member> Service::GrantRole(const RequestContext& ctx, const std::string& organisation_id,
                                   const std::string& account_id, const std::string& role) {
   return db_.Write([&](db::Tx& tx) -> Result<Member> {
-    auto roles = RolesIn(tx, ctx, organisation_id);
+    auto roles = StaffRoles(tx, ctx, organisation_id);
     if (!roles) return roles.error();
     if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
     if (!accounts::ParseRole(role)) {
@@ -335,7 +329,7 @@ Result<Member> Service::GrantRole(const RequestContext& ctx, const std::string& 
 Result<void> Service::RevokeRole(const RequestContext& ctx, const std::string& organisation_id,
                                  const std::string& account_id, const std::string& role) {
   return db_.Write([&](db::Tx& tx) -> Result<void> {
-    auto roles = RolesIn(tx, ctx, organisation_id);
+    auto roles = StaffRoles(tx, ctx, organisation_id);
     if (!roles) return roles.error();
     if (auto d = CanManageStaff(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
     if (role == "organisation_admin") {

@@ -59,14 +59,15 @@ class Service {
                           const std::string& role);
 
  private:
-  // Loads the actor's roles in an existing organisation (kNotFound when
-  // the organisation does not exist; kPermissionDenied for staff without a
-  // second factor when the organisation requires one).
-  Result<std::vector<std::string>> RolesIn(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id);
-
   db::Database& db_;
   const audit::Trail& trail_;
   std::string public_url_;
 };
+
+// For other modules, inside their transactions: the actor's staff roles in
+// an existing organisation (empty for the public and for non-members).
+// kNotFound when the organisation does not exist; kPermissionDenied for
+// staff without a second factor when the organisation requires one.
+Result<std::vector<std::string>> StaffRoles(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id);
 
 }  // namespace cohort::organisations

@@ -1,0 +1,61 @@
+#pragma once
+// Applications: one person's answers to one call, from the first draft to
+// submission or withdrawal.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/programmes/eligibility.h"
+
+namespace cohort::applications {
+
+struct TimelineEntry {
+  std::string at;
+  std::string event;  // created, submitted, eligibility, withdrawn
+  std::string note;
+};
+
+struct Application {
+  std::string id;
+  std::string call_id;
+  std::string organisation_id;
+  std::string applicant_id;
+  std::string state;  // draft, submitted, withdrawn (workflow.h)
+  nlohmann::json answers = nlohmann::json::object();
+  std::int64_t version = 1;
+  std::optional<std::string> reference;
+  std::string eligibility_outcome = "pending";  // pending, eligible, ineligible, review
+  std::vector<programmes::RuleResult> eligibility;
+  std::string created_at, updated_at;
+  std::optional<std::string> submitted_at, withdrawn_at;
+  std::vector<TimelineEntry> timeline;
+};
+
+// One row of the staff list.
+struct StaffRow {
+  std::string id;
+  std::optional<std::string> reference;
+  std::string state;
+  std::string eligibility_outcome;
+  std::string applicant_id, applicant_name, applicant_email;
+  std::optional<std::string> submitted_at;
+  std::string updated_at;
+};
+
+struct StaffFilter {
+  std::string state;        // empty: all but drafts
+  std::string eligibility;  // empty: all
+  std::string query;        // part of name, e-mail or reference
+  std::string after;        // cursor: last id of the previous page
+  int limit = 50;
+};
+
+struct StaffPage {
+  std::vector<StaffRow> items;
+  std::optional<std::string> next_cursor;
+  std::int64_t total = 0;
+};
+
+}  // namespace cohort::applications

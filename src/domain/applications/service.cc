@@ -1,0 +1,286 @@
+#include "domain/applications/service.h"
+
+#include <cstdio>
+
+#include "core/id.h"
+#include "core/time_format.h"
+#include "domain/accounts/service.h"
+#include "domain/applications/policy.h"
+#include "domain/applications/store.h"
+#include "domain/applications/workflow.h"
+#include "domain/notifications/outbox.h"
+#include "domain/organisations/service.h"
+#include "domain/programmes/call_window.h"
+#include "domain/programmes/eligibility.h"
+#include "domain/programmes/form.h"
+#include "domain/programmes/service.h"
+
+namespace cohort::applications {
+namespace {
+
+using nlohmann::json;
+
+json StateJson(const Application& a) {
+  json j = {{"state", a.state}, {"version", a.version}, {"eligibility", a.eligibility_outcome}};
+  if (a.reference) j["reference"] = *a.reference;
+  return j;
+}
+
+Error NotOpen(const programmes::Call& call, const std::string& now) {
+  const std::string state = programmes::CallState(call, now);
+  if (state == "closed") return Error::FailedPrecondition("the call has closed");
+  return Error::FailedPrecondition("the call is not open yet");
+}
+
+std::string Reference(const std::string& prefix, std::int64_t n) {
+  char digits[16];
+  std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(n));
+  return prefix + "-" + digits;
+}
+
+}  // namespace
+
+Result<ApplicationView> Service::Finish(db::Tx& tx, const RequestContext&, Application a, programmes::Call call) {
+  auto timeline = store::Timeline(tx, a.id);
+  if (!timeline) return timeline.error();
+  a.timeline = std::move(*timeline);
+  return ApplicationView{std::move(a), std::move(call)};
+}
+
+Result<ApplicationView> Service::LoadOwn(db::Tx& tx, const RequestContext& ctx, const std::string& id) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see your applications");
+  if (!LooksLikeId(id)) return Error::NotFound("no such application");
+  auto a = store::Get(tx, id);
+  if (!a) return a.error();
+  if (!*a || (*a)->applicant_id != ctx.actor.account_id) return Error::NotFound("no such application");
+  auto call = programmes::FindCall(tx, (*a)->call_id);
+  if (!call) return call.error();
+  if (!*call) return Error::Internal("application without call: " + id);
+  return ApplicationView{std::move(**a), std::move(**call)};
+}
+
+Result<ApplicationView> Service::Start(const RequestContext& ctx, const std::string& call_id) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to apply");
+  const auto now = ctx.clock.Now();
+  const std::string now_text = FormatUtc(now);
+  return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
+    auto call = programmes::FindCall(tx, call_id);
+    if (!call) return call.error();
+    if (!*call || !(*call)->settings.published) return Error::NotFound("no such call");
+    auto existing = store::IdOf(tx, call_id, ctx.actor.account_id);
+    if (!existing) return existing.error();
+    if (*existing) {
+      return Error::Conflict("you have already applied to this call")
+          .WithExtension("code", "\"already_applied\"")
+          .WithExtension("application_id", json(**existing).dump());
+    }
+    if (programmes::CallState(**call, now_text) != "open") return NotOpen(**call, now_text);
+    Application a;
+    a.id = NewId(now);
+    a.call_id = call_id;
+    a.organisation_id = (*call)->organisation_id;
+    a.applicant_id = ctx.actor.account_id;
+    a.state = "draft";
+    a.created_at = a.updated_at = now_text;
+    if (auto r = store::Insert(tx, a); !r) {
+      // Two tabs starting at once: the unique index lets one win.
+      if (r.error().code() == ErrorCode::kConflict) return Error::Conflict("you have already applied to this call");
+      return r.error();
+    }
+    if (auto r = store::AddEvent(tx, a.id, now_text, "created", "", ctx.actor.account_id); !r) return r.error();
+    if (auto r = trail_.Append(tx, ctx, {a.organisation_id, "application", a.id, "create", "", StateJson(a).dump()}); !r) {
+      return r.error();
+    }
+    return Finish(tx, ctx, std::move(a), std::move(**call));
+  });
+}
+
+Result<ApplicationView> Service::Get(const RequestContext& ctx, const std::string& id) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see applications");
+  if (!LooksLikeId(id)) return Error::NotFound("no such application");
+  // A staff read writes an audit row, so it runs as a write transaction.
+  return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
+    auto a = store::Get(tx, id);
+    if (!a) return a.error();
+    if (!*a) return Error::NotFound("no such application");
+    if ((*a)->applicant_id != ctx.actor.account_id) {
+      auto roles = organisations::StaffRoles(tx, ctx, (*a)->organisation_id);
+      if (!roles) return roles.error();
+      if (!CanReadApplications(ctx.actor, *roles).allowed) return Error::NotFound("no such application");
+      if (auto r = trail_.Append(tx, ctx, {(*a)->organisation_id, "application", id, "read_personal_data", "", ""}); !r) {
+        return r.error();
+      }
+    }
+    auto call = programmes::FindCall(tx, (*a)->call_id);
+    if (!call) return call.error();
+    if (!*call) return Error::Internal("application without call: " + id);
+    return Finish(tx, ctx, std::move(**a), std::move(**call));
+  });
+}
+
+Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::string& id, const json& patch,
+                                          std::int64_t version) {
+  const std::string now = FormatUtc(ctx.clock.Now());
+  return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
+    auto view = LoadOwn(tx, ctx, id);
+    if (!view) return view.error();
+    Application& a = view->application;
+    if (auto next = Next(a.state, Action::kEdit); !next) return next.error();
+    if (programmes::CallState(view->call, now) != "open") return NotOpen(view->call, now);
+    if (auto errors = programmes::CheckShapes(view->call.settings.form, patch); !errors.empty()) {
+      return Error::InvalidArgument("invalid answers", std::move(errors));
+    }
+    if (version != a.version) {
+      return Error::Conflict("someone saved this application in the meantime")
+          .WithExtension("code", "\"stale_version\"")
+          .WithExtension("current", json{{"answers", a.answers}, {"version", a.version}}.dump());
+    }
+    for (const auto& [key, value] : patch.items()) {
+      if (value.is_null()) a.answers.erase(key);
+      else a.answers[key] = value;
+    }
+    auto saved = store::SaveAnswers(tx, id, a.answers, version, now);
+    if (!saved) return saved.error();
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    a.version = version + 1;
+    a.updated_at = now;
+    return Finish(tx, ctx, std::move(a), std::move(view->call));
+  });
+}
+
+Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::string& id) {
+  const std::string now = FormatUtc(ctx.clock.Now());
+  return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
+    auto view = LoadOwn(tx, ctx, id);
+    if (!view) return view.error();
+    Application& a = view->application;
+    const programmes::Call& call = view->call;
+    auto next = Next(a.state, Action::kSubmit);
+    if (!next) return next.error();
+    // The deadline is the server's: the call's closing instant in UTC.
+    if (programmes::CallState(call, now) != "open") return NotOpen(call, now);
+    if (auto errors = programmes::CheckForSubmission(call.settings.form, a.answers); !errors.empty()) {
+      return Error::InvalidArgument("the application is incomplete", std::move(errors));
+    }
+    const json before = StateJson(a);
+    a.eligibility = programmes::Evaluate(call.settings.rules, a.answers);
+    a.eligibility_outcome = programmes::Outcome(a.eligibility);
+    auto number = store::NextReference(tx, call.id);
+    if (!number) return number.error();
+    a.reference = Reference(call.reference_prefix, *number);
+    const std::int64_t expected = a.version;
+    a.state = *next;
+    a.version += 1;
+    a.submitted_at = now;
+    a.updated_at = now;
+    auto saved = store::SaveState(tx, a, expected);
+    if (!saved) return saved.error();
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (auto r = store::AddEvent(tx, a.id, now, "submitted", *a.reference, ctx.actor.account_id); !r) return r.error();
+    if (!call.settings.rules.empty()) {
+      if (auto r = store::AddEvent(tx, a.id, now, "eligibility", a.eligibility_outcome, ""); !r) return r.error();
+    }
+    json after = StateJson(a);
+    after["answers_version"] = expected;
+    if (auto r = trail_.Append(tx, ctx, {a.organisation_id, "application", a.id, "submit", before.dump(), after.dump()}); !r) {
+      return r.error();
+    }
+    auto applicant = accounts::FindAccount(tx, a.applicant_id);
+    if (!applicant) return applicant.error();
+    if (*applicant) {
+      const auto& person = **applicant;
+      notifications::Message receipt{person.id, person.email, person.locale, "application_received", {}, true};
+      receipt.params = {{"name", person.name},
+                        {"reference", *a.reference},
+                        {"call", programmes::InLanguage(call.settings.title, person.locale)},
+                        {"submitted_at", programmes::UtcToLocal(now, call.settings.time_zone) + " (" +
+                                             call.settings.time_zone + ")"},
+                        {"link", public_url_ + "/application?id=" + a.id}};
+      if (auto r = notifications::Enqueue(tx, ctx.clock, receipt); !r) return r.error();
+    }
+    return Finish(tx, ctx, std::move(a), std::move(view->call));
+  });
+}
+
+Result<ApplicationView> Service::Withdraw(const RequestContext& ctx, const std::string& id) {
+  const std::string now = FormatUtc(ctx.clock.Now());
+  return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
+    auto view = LoadOwn(tx, ctx, id);
+    if (!view) return view.error();
+    Application& a = view->application;
+    auto next = Next(a.state, Action::kWithdraw);
+    if (!next) return next.error();
+    const json before = StateJson(a);
+    const std::int64_t expected = a.version;
+    a.state = *next;
+    a.version += 1;
+    a.withdrawn_at = now;
+    a.updated_at = now;
+    auto saved = store::SaveState(tx, a, expected);
+    if (!saved) return saved.error();
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (auto r = store::AddEvent(tx, a.id, now, "withdrawn", "", ctx.actor.account_id); !r) return r.error();
+    if (auto r = trail_.Append(tx, ctx, {a.organisation_id, "application", a.id, "withdraw", before.dump(),
+                                         StateJson(a).dump()});
+        !r) {
+      return r.error();
+    }
+    return Finish(tx, ctx, std::move(a), std::move(view->call));
+  });
+}
+
+Result<std::vector<ApplicationView>> Service::Mine(const RequestContext& ctx) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see your applications");
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<ApplicationView>> {
+    auto list = store::OfApplicant(tx, ctx.actor.account_id);
+    if (!list) return list.error();
+    std::vector<ApplicationView> out;
+    for (auto& a : *list) {
+      auto call = programmes::FindCall(tx, a.call_id);
+      if (!call) return call.error();
+      if (!*call) continue;
+      out.push_back({std::move(a), std::move(**call)});
+    }
+    return out;
+  });
+}
+
+Result<StaffPage> Service::OfIntake(const RequestContext& ctx, const std::string& intake_id, const StaffFilter& filter) {
+  std::vector<FieldError> errors;
+  if (filter.limit < 1 || filter.limit > 200) errors.push_back({"limit", "out_of_range", "between 1 and 200"});
+  if (!filter.state.empty() && filter.state != "draft" && filter.state != "submitted" && filter.state != "withdrawn") {
+    errors.push_back({"state", "not_an_option", "draft, submitted or withdrawn"});
+  }
+  if (!filter.eligibility.empty() && filter.eligibility != "pending" && filter.eligibility != "eligible" &&
+      filter.eligibility != "ineligible" && filter.eligibility != "review") {
+    errors.push_back({"eligibility", "not_an_option", "pending, eligible, ineligible or review"});
+  }
+  if (!filter.after.empty() && !LooksLikeId(filter.after)) errors.push_back({"cursor", "invalid_cursor", "not a cursor"});
+  if (filter.query.size() > 200) errors.push_back({"q", "too_long", "at most 200 bytes"});
+  return db_.Write([&](db::Tx& tx) -> Result<StaffPage> {
+    auto intake = programmes::FindIntake(tx, intake_id);
+    if (!intake) return intake.error();
+    if (!*intake) return Error::NotFound("no such intake");
+    auto roles = organisations::StaffRoles(tx, ctx, (*intake)->organisation_id);
+    if (!roles) return roles.error();
+    if (ctx.actor.authenticated() && !ctx.actor.is_platform_admin && roles->empty()) {
+      return Error::NotFound("no such intake");
+    }
+    if (auto d = CanReadApplications(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
+    if (!errors.empty()) return Error::InvalidArgument("invalid filter", errors);
+    auto call = programmes::FindCallOfIntake(tx, intake_id);
+    if (!call) return call.error();
+    if (!*call) return StaffPage{};
+    auto page = store::OfCall(tx, (*intake)->organisation_id, (*call)->id, filter);
+    if (!page) return page.error();
+    json what = {{"list", "applications"}, {"intake_id", intake_id}, {"rows", page->items.size()}};
+    if (auto r = trail_.Append(tx, ctx, {(*intake)->organisation_id, "intake", intake_id, "read_personal_data", "",
+                                         what.dump()});
+        !r) {
+      return r.error();
+    }
+    return page;
+  });
+}
+
+}  // namespace cohort::applications

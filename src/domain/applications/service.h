@@ -1,0 +1,63 @@
+#pragma once
+// Application use cases. The applicant starts, autosaves, submits and
+// withdraws their own application; staff of the organisation read them
+// (each read of personal data is audited). Submissions, withdrawals and
+// new drafts are audited; autosaves of one's own draft are not (they are
+// versioned instead).
+#include "core/request_context.h"
+#include "db/database.h"
+#include "domain/applications/model.h"
+#include "domain/audit/trail.h"
+#include "domain/programmes/model.h"
+
+namespace cohort::applications {
+
+// An application together with its call, as the use cases return it.
+struct ApplicationView {
+  Application application;
+  programmes::Call call;
+};
+
+class Service {
+ public:
+  // `public_url` is where links in e-mails point.
+  Service(db::Database& db, const audit::Trail& trail, std::string public_url = "")
+      : db_(db), trail_(trail), public_url_(std::move(public_url)) {}
+
+  // Starts a draft for the signed-in person. kUnauthenticated for the
+  // public; kNotFound for an unknown or unpublished call;
+  // kFailedPrecondition when the call is not open; kConflict
+  // (extension "code": "already_applied", "application_id") when they have one.
+  Result<ApplicationView> Start(const RequestContext& ctx, const std::string& call_id);
+  // The applicant's own, or for staff of the organisation (audited).
+  // kNotFound for anyone else.
+  Result<ApplicationView> Get(const RequestContext& ctx, const std::string& id);
+  // Merges `patch` (field key → answer; null clears) into a draft.
+  // kInvalidArgument for an unknown key or a value of the wrong shape;
+  // kConflict "stale_version" (with "current": {answers, version}) when
+  // `version` is not the stored one; kFailedPrecondition when the
+  // application is not a draft or the call has closed.
+  Result<ApplicationView> Autosave(const RequestContext& ctx, const std::string& id, const nlohmann::json& patch,
+                                   std::int64_t version);
+  // Checks every answer (kInvalidArgument listing all problems at
+  // "answers.<key>"), the window in the server's clock
+  // (kFailedPrecondition), evaluates eligibility, assigns the reference
+  // and queues the receipt e-mail — all in one transaction.
+  Result<ApplicationView> Submit(const RequestContext& ctx, const std::string& id);
+  Result<ApplicationView> Withdraw(const RequestContext& ctx, const std::string& id);
+
+  Result<std::vector<ApplicationView>> Mine(const RequestContext& ctx);
+  // Administrators and coordinators of the organisation (audited).
+  Result<StaffPage> OfIntake(const RequestContext& ctx, const std::string& intake_id, const StaffFilter& filter);
+
+ private:
+  // Loads an application the actor may act on as its applicant.
+  Result<ApplicationView> LoadOwn(db::Tx& tx, const RequestContext& ctx, const std::string& id);
+  Result<ApplicationView> Finish(db::Tx& tx, const RequestContext& ctx, Application a, programmes::Call call);
+
+  db::Database& db_;
+  const audit::Trail& trail_;
+  std::string public_url_;
+};
+
+}  // namespace cohort::applications

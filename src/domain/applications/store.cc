@@ -1,0 +1,195 @@
+#include "domain/applications/store.h"
+
+#include <cctype>
+
+#include "core/id.h"
+#include "core/time_format.h"
+
+namespace cohort::applications::store {
+namespace {
+
+using db::P;
+using nlohmann::json;
+
+Result<void> Done(Result<std::int64_t> r) {
+  if (!r) return r.error();
+  return Ok();
+}
+
+constexpr const char* kColumns =
+    "id, call_id, organisation_id, applicant_id, state, answers, version, reference, eligibility_outcome, "
+    "eligibility, created_at, updated_at, submitted_at, withdrawn_at";
+
+Result<Application> FromRow(const db::Row& r) {
+  Application a;
+  a.id = r.Text(0);
+  a.call_id = r.Text(1);
+  a.organisation_id = r.Text(2);
+  a.applicant_id = r.Text(3);
+  a.state = r.Text(4);
+  a.answers = json::parse(r.Text(5), nullptr, false);
+  if (a.answers.is_discarded() || !a.answers.is_object()) return Error::Internal("stored answers are not an object: " + a.id);
+  a.version = r.Int(6);
+  a.reference = r.OptText(7);
+  a.eligibility_outcome = r.Text(8);
+  const json results = json::parse(r.Text(9), nullptr, false);
+  if (results.is_array()) {
+    for (const auto& j : results) a.eligibility.push_back(programmes::RuleResultFromJson(j));
+  }
+  a.created_at = r.Text(10);
+  a.updated_at = r.Text(11);
+  a.submitted_at = r.OptText(12);
+  a.withdrawn_at = r.OptText(13);
+  return a;
+}
+
+std::string EligibilityJson(const Application& a) {
+  json out = json::array();
+  for (const auto& r : a.eligibility) out.push_back(programmes::ToJson(r));
+  return out.dump();
+}
+
+}  // namespace
+
+Result<void> Insert(db::Tx& tx, const Application& a) {
+  return Done(tx.Exec(
+      "INSERT INTO applications (id, call_id, organisation_id, applicant_id, state, answers, version, created_at, "
+      "updated_at) VALUES (:id, :call, :org, :applicant, :state, :answers, :version, :now, :now)",
+      {P("id", a.id), P("call", a.call_id), P("org", a.organisation_id), P("applicant", a.applicant_id),
+       P("state", a.state), P("answers", a.answers.dump()), P("version", a.version), P("now", a.created_at)}));
+}
+
+Result<std::optional<Application>> Get(db::Tx& tx, const std::string& id) {
+  auto row = tx.QueryOne(std::string("SELECT ") + kColumns + " FROM applications WHERE id = :id", {P("id", id)});
+  if (!row) return row.error();
+  if (!*row) return std::optional<Application>{};
+  auto a = FromRow(**row);
+  if (!a) return a.error();
+  return std::optional<Application>{std::move(*a)};
+}
+
+Result<std::optional<std::string>> IdOf(db::Tx& tx, const std::string& call_id, const std::string& applicant_id) {
+  auto row = tx.QueryOne("SELECT id FROM applications WHERE call_id = :call AND applicant_id = :applicant",
+                         {P("call", call_id), P("applicant", applicant_id)});
+  if (!row) return row.error();
+  if (!*row) return std::optional<std::string>{};
+  return std::optional<std::string>{(*row)->Text(0)};
+}
+
+Result<std::vector<TimelineEntry>> Timeline(db::Tx& tx, const std::string& application_id) {
+  auto rows = tx.Query("SELECT at, event, note FROM application_events WHERE application_id = :id ORDER BY seq",
+                       {P("id", application_id)});
+  if (!rows) return rows.error();
+  std::vector<TimelineEntry> out;
+  for (const auto& r : *rows) out.push_back({r.Text(0), r.Text(1), r.Text(2)});
+  return out;
+}
+
+Result<void> AddEvent(db::Tx& tx, const std::string& application_id, const std::string& at, const std::string& event,
+                      const std::string& note, const std::string& actor_id) {
+  auto t = ParseRfc3339(at);
+  return Done(tx.Exec(
+      "INSERT INTO application_events (id, application_id, seq, at, event, note, actor_id) "
+      "VALUES (:id, :application, (SELECT coalesce(max(seq), 0) + 1 FROM application_events "
+      "WHERE application_id = :application), :at, :event, :note, :actor)",
+      {P("id", NewId(t.value_or(TimePoint{}))), P("application", application_id), P("at", at), P("event", event),
+       P("note", note), P("actor", actor_id.empty() ? std::optional<std::string>{} : std::optional<std::string>{actor_id})}));
+}
+
+Result<bool> SaveAnswers(db::Tx& tx, const std::string& id, const json& answers, std::int64_t expected_version,
+                         const std::string& now) {
+  auto n = tx.Exec(
+      "UPDATE applications SET answers = :answers, version = version + 1, updated_at = :now "
+      "WHERE id = :id AND version = :version AND state = 'draft'",
+      {P("answers", answers.dump()), P("now", now), P("id", id), P("version", expected_version)});
+  if (!n) return n.error();
+  return *n == 1;
+}
+
+Result<bool> SaveState(db::Tx& tx, const Application& a, std::int64_t expected_version) {
+  auto n = tx.Exec(
+      "UPDATE applications SET state = :state, version = :new_version, reference = :reference, "
+      "eligibility_outcome = :outcome, eligibility = :eligibility, updated_at = :now, submitted_at = :submitted, "
+      "withdrawn_at = :withdrawn WHERE id = :id AND version = :version",
+      {P("state", a.state), P("new_version", a.version), P("reference", a.reference), P("outcome", a.eligibility_outcome),
+       P("eligibility", EligibilityJson(a)), P("now", a.updated_at), P("submitted", a.submitted_at),
+       P("withdrawn", a.withdrawn_at), P("id", a.id), P("version", expected_version)});
+  if (!n) return n.error();
+  return *n == 1;
+}
+
+Result<std::int64_t> NextReference(db::Tx& tx, const std::string& call_id) {
+  auto rows = tx.Query("UPDATE calls SET last_reference = last_reference + 1 WHERE id = :id RETURNING last_reference",
+                       {P("id", call_id)});
+  if (!rows) return rows.error();
+  if (rows->empty()) return Error::Internal("no call " + call_id);
+  return (*rows)[0].Int(0);
+}
+
+Result<std::vector<Application>> OfApplicant(db::Tx& tx, const std::string& applicant_id) {
+  auto rows = tx.Query(std::string("SELECT ") + kColumns +
+                           " FROM applications WHERE applicant_id = :applicant ORDER BY created_at DESC, id DESC",
+                       {P("applicant", applicant_id)});
+  if (!rows) return rows.error();
+  std::vector<Application> out;
+  for (const auto& r : *rows) {
+    auto a = FromRow(r);
+    if (!a) return a.error();
+    out.push_back(std::move(*a));
+  }
+  return out;
+}
+
+Result<StaffPage> OfCall(db::Tx& tx, const std::string& organisation_id, const std::string& call_id,
+                         const StaffFilter& filter) {
+  std::string where = " FROM applications a JOIN accounts p ON p.id = a.applicant_id "
+                      "WHERE a.organisation_id = :org AND a.call_id = :call";
+  db::Params params = {P("org", organisation_id), P("call", call_id)};
+  if (filter.state.empty()) {
+    where += " AND a.state <> 'draft'";
+  } else {
+    where += " AND a.state = :state";
+    params.push_back(P("state", filter.state));
+  }
+  if (!filter.eligibility.empty()) {
+    where += " AND a.eligibility_outcome = :eligibility";
+    params.push_back(P("eligibility", filter.eligibility));
+  }
+  if (!filter.query.empty()) {
+    // LIKE with the wildcards of the query escaped; lower() is ASCII-only
+    // on SQLite, so names match in the case they were typed beyond ASCII.
+    std::string pattern = "%";
+    for (char c : filter.query) {
+      if (c == '%' || c == '_' || c == '\\') pattern += '\\';
+      pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    pattern += "%";
+    where += " AND (lower(p.name) LIKE :q ESCAPE '\\' OR p.email LIKE :q ESCAPE '\\' OR lower(a.reference) LIKE :q ESCAPE '\\')";
+    params.push_back(P("q", pattern));
+  }
+  StaffPage page;
+  auto total = tx.QueryOne("SELECT count(*)" + where, params);
+  if (!total) return total.error();
+  page.total = (*total)->Int(0);
+  std::string sql = "SELECT a.id, a.reference, a.state, a.eligibility_outcome, p.id, p.name, p.email, a.submitted_at, "
+                    "a.updated_at" + where;
+  if (!filter.after.empty()) {
+    sql += " AND a.id > :after";
+    params.push_back(P("after", filter.after));
+  }
+  sql += " ORDER BY a.id LIMIT :limit";
+  params.push_back(P("limit", filter.limit + 1));
+  auto rows = tx.Query(sql, params);
+  if (!rows) return rows.error();
+  for (const auto& r : *rows) {
+    page.items.push_back({r.Text(0), r.OptText(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+                          r.OptText(7), r.Text(8)});
+  }
+  if (page.items.size() > static_cast<std::size_t>(filter.limit)) {
+    page.items.pop_back();
+    page.next_cursor = page.items.back().id;
+  }
+  return page;
+}
+
+}  // namespace cohort::applications::store

@@ -1,0 +1,233 @@
+#include "domain/programmes/http.h"
+
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "core/time_format.h"
+#include "docs/markdown.h"
+#include "domain/programmes/eligibility.h"
+#include "domain/programmes/form.h"
+#include "domain/programmes/service.h"
+#include "http/json_body.h"
+
+namespace cohort::programmes {
+namespace {
+
+using http::Method;
+using http::Request;
+using http::Response;
+using nlohmann::json;
+
+json ToJson(const Programme& p) {
+  return {{"id", p.id},     {"organisation_id", p.organisation_id}, {"name", p.name},
+          {"code", p.code}, {"description", p.description},         {"created_at", p.created_at}};
+}
+
+json ToJson(const Intake& i) {
+  return {{"id", i.id},
+          {"programme_id", i.programme_id},
+          {"organisation_id", i.organisation_id},
+          {"name", i.name},
+          {"starts_on", i.starts_on},
+          {"ends_on", i.ends_on},
+          {"capacity", i.capacity},
+          {"time_zone", i.time_zone},
+          {"has_call", i.has_call},
+          {"created_at", i.created_at}};
+}
+
+json Opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+json StaffJson(const Call& c, const std::string& now) {
+  json j = programmes::ToJson(c.settings);
+  j["id"] = c.id;
+  j["intake_id"] = c.intake_id;
+  j["organisation_id"] = c.organisation_id;
+  j["programme_id"] = c.programme_id;
+  j["opens_at"] = Opt(c.opens_at);
+  j["closes_at"] = Opt(c.closes_at);
+  j["state"] = CallState(c, now);
+  j["applications"] = c.applications;
+  j["reference_prefix"] = c.reference_prefix;
+  j["updated_at"] = c.updated_at;
+  return j;
+}
+
+json SummaryJson(const CallSummary& s, const std::string& locale, const std::string& now) {
+  const Call& c = s.call;
+  return {{"id", c.id},
+          {"title", InLanguage(c.settings.title, locale)},
+          {"opens_at", Opt(c.opens_at)},
+          {"closes_at", Opt(c.closes_at)},
+          {"time_zone", c.settings.time_zone},
+          {"state", CallState(c, now)},
+          {"programme", {{"id", c.programme_id}, {"name", s.programme_name}}},
+          {"organisation", {{"id", c.organisation_id}, {"name", s.organisation_name}, {"slug", s.organisation_slug}}},
+          {"intake", {{"id", c.intake_id}, {"name", s.intake_name}}}};
+}
+
+json PublicJson(const CallSummary& s, const std::string& locale, const std::string& now) {
+  json j = SummaryJson(s, locale, now);
+  const auto& settings = s.call.settings;
+  j["titles"] = programmes::ToJson(settings)["title"];
+  const std::string description = InLanguage(settings.description, locale);
+  j["description"] = description;
+  j["description_html"] = docs::MarkdownToSafeHtml(description);
+  json fields = json::array();
+  for (const auto& f : settings.form.fields) {
+    if (!f.retired && f.stage == 1) fields.push_back(programmes::ToJson(f));
+  }
+  j["form"] = {{"fields", fields}};
+  json rules = json::array();
+  for (const auto& r : settings.rules) rules.push_back({{"id", r.id}, {"text", Describe(r, locale)}});
+  j["eligibility"] = rules;
+  return j;
+}
+
+template <class T>
+json Items(const std::vector<T>& v) {
+  json items = json::array();
+  for (const auto& x : v) items.push_back(ToJson(x));
+  return {{"items", items}};
+}
+
+Result<int> LimitOf(const Request& request, int fallback) {
+  auto text = request.QueryParam("limit");
+  if (!text) return fallback;
+  int v = 0;
+  auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || p != text->data() + text->size()) {
+    return Error::InvalidArgument("bad limit", {{"limit", "not_a_number", "a whole number"}});
+  }
+  return v;
+}
+
+}  // namespace
+
+void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
+                    const accounts::Authenticator& auth) {
+  auto service = std::make_shared<Service>(db, trail);
+
+  router.Add(Method::kGet, "/api/v1/organisations/{id}/programmes", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto list = service->ListProgrammes(*ctx, req.PathParam("id"));
+    if (!list) return list.error();
+    return Response::Json(200, Items(*list));
+  });
+
+  router.Add(Method::kPost, "/api/v1/organisations/{id}/programmes", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = http::StrictJsonObjectBody(req, {"name", "code", "description"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    NewProgramme in{f.Text("name"), f.Text("code"), f.Text("description")};
+    if (auto c = f.Check(); !c) return c.error();
+    auto p = service->CreateProgramme(*ctx, req.PathParam("id"), in);
+    if (!p) return p.error();
+    auto r = Response::Json(201, ToJson(*p));
+    r.Header("Location", "/api/v1/programmes/" + p->id);
+    return r;
+  });
+
+  router.Add(Method::kGet, "/api/v1/programmes/{id}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto p = service->GetProgramme(*ctx, req.PathParam("id"));
+    if (!p) return p.error();
+    return Response::Json(200, ToJson(*p));
+  });
+
+  router.Add(Method::kGet, "/api/v1/programmes/{id}/intakes", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto list = service->ListIntakes(*ctx, req.PathParam("id"));
+    if (!list) return list.error();
+    return Response::Json(200, Items(*list));
+  });
+
+  router.Add(Method::kPost, "/api/v1/programmes/{id}/intakes", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = http::StrictJsonObjectBody(req, {"name", "starts_on", "ends_on", "capacity", "time_zone", "from_intake"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    NewIntake in{f.Text("name"), f.Text("starts_on"), f.Text("ends_on"),
+                 static_cast<int>(std::clamp<std::int64_t>(f.OptionalInteger("capacity").value_or(0), -1, 1'000'000)),
+                 f.OptionalText("time_zone").value_or("Asia/Baku"), f.Text("from_intake")};
+    if (auto c = f.Check(); !c) return c.error();
+    auto i = service->CreateIntake(*ctx, req.PathParam("id"), in);
+    if (!i) return i.error();
+    auto r = Response::Json(201, ToJson(*i));
+    r.Header("Location", "/api/v1/intakes/" + i->id);
+    return r;
+  });
+
+  router.Add(Method::kGet, "/api/v1/intakes/{id}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto i = service->GetIntake(*ctx, req.PathParam("id"));
+    if (!i) return i.error();
+    return Response::Json(200, ToJson(*i));
+  });
+
+  router.Add(Method::kPatch, "/api/v1/intakes/{id}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = http::StrictJsonObjectBody(req, {"name", "starts_on", "ends_on", "capacity", "time_zone"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    IntakeChange change{f.OptionalText("name"), f.OptionalText("starts_on"), f.OptionalText("ends_on"),
+                        f.OptionalText("time_zone"), std::nullopt};
+    if (auto cap = f.OptionalInteger("capacity")) change.capacity = static_cast<int>(std::clamp<std::int64_t>(*cap, -1, 1'000'000));
+    if (auto c = f.Check(); !c) return c.error();
+    auto i = service->UpdateIntake(*ctx, req.PathParam("id"), change);
+    if (!i) return i.error();
+    return Response::Json(200, ToJson(*i));
+  });
+
+  router.Add(Method::kGet, "/api/v1/intakes/{id}/call", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto call = service->GetCall(*ctx, req.PathParam("id"));
+    if (!call) return call.error();
+    return Response::Json(200, StaffJson(*call, FormatUtc(ctx->clock.Now())));
+  });
+
+  router.Add(Method::kPut, "/api/v1/intakes/{id}/call", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = http::JsonObjectBody(req);
+    if (!body) return body.error();
+    auto settings = ParseCallSettings(*body);
+    if (!settings) return settings.error();
+    auto call = service->PutCall(*ctx, req.PathParam("id"), *settings);
+    if (!call) return call.error();
+    return Response::Json(200, StaffJson(*call, FormatUtc(ctx->clock.Now())));
+  });
+
+  router.Add(Method::kGet, "/api/v1/calls", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto limit = LimitOf(req, 100);
+    if (!limit) return limit.error();
+    auto list = service->PublishedCalls(*ctx, req.QueryParam("state").value_or("open"), *limit);
+    if (!list) return list.error();
+    const std::string now = FormatUtc(ctx->clock.Now());
+    json items = json::array();
+    for (const auto& s : *list) items.push_back(SummaryJson(s, ctx->locale, now));
+    return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+  });
+
+  router.Add(Method::kGet, "/api/v1/calls/{id}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto call = service->PublishedCall(*ctx, req.PathParam("id"));
+    if (!call) return call.error();
+    return Response::Json(200, PublicJson(*call, ctx->locale, FormatUtc(ctx->clock.Now())));
+  });
+}
+
+}  // namespace cohort::programmes
