@@ -82,3 +82,20 @@ CREATE TABLE application_events (
   actor_id       TEXT REFERENCES accounts (id)
 );
 CREATE UNIQUE INDEX application_events_order ON application_events (application_id, seq);
+
+-- Files uploaded for a file question of an application. The bytes are kept
+-- in the database (base64) so every node of a cluster and every backup has
+-- them; they are never under the web root and are served only as attachments.
+CREATE TABLE documents (
+  id              TEXT PRIMARY KEY,
+  application_id  TEXT NOT NULL REFERENCES applications (id),
+  organisation_id TEXT NOT NULL REFERENCES organisations (id),
+  field_key       TEXT NOT NULL,
+  file_name       TEXT NOT NULL,
+  kind            TEXT NOT NULL CHECK (kind IN ('pdf', 'docx', 'jpeg', 'png')),  -- by content (libmagic)
+  size_bytes      INTEGER NOT NULL,
+  content         TEXT NOT NULL,
+  uploaded_by     TEXT NOT NULL REFERENCES accounts (id),
+  created_at      TEXT NOT NULL
+);
+CREATE INDEX documents_application ON documents (application_id);

@@ -10,7 +10,7 @@ cmake --build build-fuzz -j2 >/dev/null || { echo "fuzz build failed"; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/cohort-fuzz-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 status=0
-for target in request json sql config totp; do
+for target in request json sql config totp multipart form; do
   mkdir -p "$work/$target"
   cp fuzz/corpus/$target/* "$work/$target/"
   if build-fuzz/fuzz_$target -max_total_time="$seconds" -artifact_prefix="$work/" "$work/$target" >"$work/$target.log" 2>&1; then

@@ -13,7 +13,7 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
                           const std::string& public_url) {
   accounts::RegisterRoutes(router, accounts, auth, public_url.starts_with("https://"));
   organisations::RegisterRoutes(router, db, trail, auth, public_url);
-  programmes::RegisterRoutes(router, db, trail, auth);
+  programmes::RegisterRoutes(router, db, trail, auth, public_url);
   applications::RegisterRoutes(router, db, trail, auth, public_url);
   audit::RegisterRoutes(router, db, auth);
   notifications::RegisterRoutes(router, db, auth);

@@ -40,6 +40,17 @@ void Router::Add(Method method, std::string pattern, Handler handler) {
   routes_.push_back(std::move(r));
 }
 
+void Router::AddWithBodyLimit(Method method, std::string pattern, std::int64_t max_body_bytes, Handler handler) {
+  Add(method, std::move(pattern), std::move(handler));
+  routes_.back().max_body_bytes = max_body_bytes;
+}
+
+std::int64_t Router::LargestBodyLimit() const {
+  std::int64_t largest = 0;
+  for (const auto& r : routes_) largest = std::max(largest, r.max_body_bytes);
+  return largest;
+}
+
 Router::Match Router::Find(Method method, const std::string& path) const {
   Match m;
   if (path.empty() || path[0] != '/') return m;

@@ -4,6 +4,7 @@
 // Result<Response>; errors become problem documents in one place
 // (problem.cc).
 #include <functional>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -22,12 +23,18 @@ struct Route {
   std::string pattern;
   Handler handler;
   std::vector<std::string> segments;  // pattern split on '/'
+  std::int64_t max_body_bytes = 0;    // 0: the server's limit; else this route's (uploads)
 };
 
 class Router {
  public:
   // Registers a handler. GET routes also answer HEAD (without a body).
   void Add(Method method, std::string pattern, Handler handler);
+  // A route that takes bodies up to `max_body_bytes` (e.g. file uploads)
+  // whatever the server's general limit.
+  void AddWithBodyLimit(Method method, std::string pattern, std::int64_t max_body_bytes, Handler handler);
+  // The largest body any route takes (0 when none has its own limit).
+  std::int64_t LargestBodyLimit() const;
 
   struct Match {
     const Route* route = nullptr;                    // set when found

@@ -121,10 +121,12 @@ struct Server::Impl {
     if (HeaderBytes(request) > static_cast<std::size_t>(options.max_header_bytes)) {
       return TransportProblem(request, 431, "header_too_large");
     }
-    if (request.body.size() > static_cast<std::size_t>(options.max_body_bytes)) {
+    auto match = router.Find(request.method, request.path);
+    const std::int64_t body_limit =
+        match.route && match.route->max_body_bytes > 0 ? match.route->max_body_bytes : options.max_body_bytes;
+    if (request.body.size() > static_cast<std::size_t>(body_limit)) {
       return TransportProblem(request, 413, "payload_too_large");
     }
-    auto match = router.Find(request.method, request.path);
     if (match.route) {
       request.route = match.route->pattern;
       request.path_params = std::move(match.params);
@@ -257,7 +259,8 @@ Result<void> Server::Start() {
                                     .max_field_name_size(field_cap)
                                     .max_field_value_size(field_cap)
                                     .max_field_count(512)
-                                    .max_body_size(static_cast<std::uint64_t>(o.max_body_bytes) * 2))
+                                    .max_body_size(static_cast<std::uint64_t>(
+                                        std::max(o.max_body_bytes * 2, impl_->router.LargestBodyLimit() + 1))))
       .acceptor_post_bind_hook([this](restinio::asio_ns::ip::tcp::acceptor& acceptor) {
         bound_port_ = acceptor.local_endpoint().port();
       });

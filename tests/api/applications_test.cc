@@ -31,7 +31,8 @@ json CallSettings() {
        "options": [{"value": "yes", "label": {"en": "Yes"}}, {"value": "no", "label": {"en": "No"}}]},
       {"key": "where", "type": "short_text", "label": {"en": "Where?"}, "required": true,
        "visible_if": {"field": "has_abroad", "equals": "yes"}},
-      {"key": "consent", "type": "consent", "label": {"en": "I agree"}, "required": true}
+      {"key": "consent", "type": "consent", "label": {"en": "I agree"}, "required": true},
+      {"key": "cv", "type": "file", "label": {"en": "CV"}, "accept": ["pdf", "docx"]}
     ]},
     "eligibility": {"rules": [
       {"id": "fos", "kind": "field_of_study_in", "field": "education", "values": ["International Relations", "Law"], "knock_out": true},
@@ -151,7 +152,7 @@ TEST_P(ApplicationsApi, TheCallWindowIsReadInTheCallsTimeZoneAndTheCallIsPublic)
   EXPECT_NE(html.find("<strong>Serve</strong>"), std::string::npos) << html;
   EXPECT_EQ(html.find("<script"), std::string::npos) << html;
   EXPECT_EQ(html.find("javascript:"), std::string::npos) << html;
-  EXPECT_EQ(page.Json()["form"]["fields"].size(), 8u);
+  EXPECT_EQ(page.Json()["form"]["fields"].size(), 9u);
   EXPECT_EQ(page.Json()["eligibility"][1]["text"], "Язык en на уровне B2 или выше.");
 }
 
@@ -303,7 +304,7 @@ TEST_P(ApplicationsApi, RemovingAnAnsweredFieldIsRefusedAndRetiringKeepsTheAnswe
   settings["form"]["fields"][2]["retired"] = true;
   ASSERT_EQ(Put("/api/v1/intakes/" + intake_ + "/call", settings.dump(), staff_).status, 200);
   EXPECT_EQ(client().Get("/api/v1/applications/" + id, applicant_).Json()["answers"]["phone"], "+994 50 123 45 67");
-  EXPECT_EQ(client().Get("/api/v1/calls/" + call_).Json()["form"]["fields"].size(), 7u);
+  EXPECT_EQ(client().Get("/api/v1/calls/" + call_).Json()["form"]["fields"].size(), 8u);
   // A field nobody answered may go.
   settings["form"]["fields"].erase(4);  // languages, but a rule reads it
   auto rule = Put("/api/v1/intakes/" + intake_ + "/call", settings.dump(), staff_);
@@ -385,7 +386,7 @@ TEST_P(ApplicationsApi, ANewIntakeClonesLastYearsCallWithoutItsWindowOrApplicati
   auto call = client().Get("/api/v1/intakes/" + next.Json()["id"].get<std::string>() + "/call", staff_);
   ASSERT_EQ(call.status, 200);
   EXPECT_EQ(call.Json()["form"], client().Get("/api/v1/intakes/" + intake_ + "/call", staff_).Json()["form"]);
-  EXPECT_EQ(call.Json()["form"]["fields"].size(), 8u);
+  EXPECT_EQ(call.Json()["form"]["fields"].size(), 9u);
   EXPECT_EQ(call.Json()["eligibility"]["rules"].size(), 2u);
   EXPECT_EQ(call.Json()["published"], false);
   EXPECT_EQ(call.Json()["opens_at"], nullptr);
@@ -410,6 +411,122 @@ TEST_P(ApplicationsApi, ProgrammeCodesAreCheckedAndUniquePerOrganisation) {
   EXPECT_EQ(taken.Json()["errors"][0]["code"], "taken");
   auto list = client().Get("/api/v1/organisations/" + org_ + "/programmes", staff_);
   ASSERT_EQ(list.Json()["items"].size(), 1u);
+}
+
+// A file as a browser uploads it.
+HttpResponse UploadFile(HttpClient& client, const std::string& application, const std::string& field,
+                        const std::string& file_name, const std::string& bytes, Headers headers) {
+  const std::string boundary = "----cohort7MA4YWxkTrZu0gW";
+  std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"field\"\r\n\r\n" + field + "\r\n--" +
+                     boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file_name +
+                     "\"\r\nContent-Type: application/pdf\r\n\r\n" + bytes + "\r\n--" + boundary + "--\r\n";
+  headers.emplace_back("Content-Type", "multipart/form-data; boundary=" + boundary);
+  return client.Request("POST", "/api/v1/applications/" + application + "/documents", body, headers);
+}
+
+const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90\x77\x53\xde", 33);
+
+TEST_P(ApplicationsApi, UploadsAreCheckedByContentAndServedOnlyToThoseAllowed) {
+  const std::string id = Start();
+  auto en = With(applicant_, "Accept-Language", "en");
+  auto pdf = UploadFile(client(), id, "cv", "Leyla CV.pdf", kPdf, en);
+  ASSERT_EQ(pdf.status, 201) << pdf.body;
+  const std::string doc = pdf.Json()["document"]["id"];
+  EXPECT_EQ(pdf.Json()["document"]["kind"], "pdf");
+  EXPECT_EQ(pdf.Json()["application"]["answers"]["cv"], doc);
+  EXPECT_EQ(pdf.Json()["application"]["version"], 2);
+
+  // A text file that claims to be a PDF; a PNG named .pdf; a PNG where
+  // only PDF and DOCX are taken; an oversize file; a question that is not
+  // for files.
+  auto fake = UploadFile(client(), id, "cv", "cv.pdf", "I am not a PDF", en);
+  ASSERT_EQ(fake.status, 422);
+  EXPECT_EQ(Codes(fake), (std::map<std::string, std::string>{{"file", "unsupported_file_type"}}));
+  EXPECT_EQ(Codes(UploadFile(client(), id, "cv", "photo.pdf", kPng, en)), (std::map<std::string, std::string>{{"file", "type_mismatch"}}));
+  EXPECT_EQ(Codes(UploadFile(client(), id, "cv", "photo.png", kPng, en)), (std::map<std::string, std::string>{{"file", "type_mismatch"}}));
+  auto big = UploadFile(client(), id, "cv", "big.pdf", kPdf + std::string(10 * 1024 * 1024, ' '), en);
+  ASSERT_EQ(big.status, 422);
+  EXPECT_EQ(Codes(big), (std::map<std::string, std::string>{{"file", "too_large"}}));
+  EXPECT_EQ(Codes(UploadFile(client(), id, "motivation", "cv.pdf", kPdf, en)),
+            (std::map<std::string, std::string>{{"field", "wrong_field_type"}}));
+  auto no_form = client().PostJson("/api/v1/applications/" + id + "/documents", "{}", applicant_);
+  EXPECT_EQ(no_form.status, 415);
+  // None of the refused files changed the answer.
+  EXPECT_EQ(client().Get("/api/v1/applications/" + id, applicant_).Json()["answers"]["cv"], doc);
+
+  auto own = client().Get("/api/v1/documents/" + doc, applicant_);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_EQ(own.body, kPdf);
+  EXPECT_EQ(own.Header("content-type"), "application/pdf");
+  EXPECT_EQ(own.Header("content-disposition"), "attachment; filename=\"Leyla CV.pdf\"; filename*=UTF-8''Leyla%20CV.pdf");
+  EXPECT_EQ(own.Header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(client().Get("/api/v1/documents/" + doc, staff_).status, 200);
+  EXPECT_EQ(client().Get("/api/v1/documents/" + doc).status, 401);
+  // Another applicant does not learn that the document exists.
+  const RequestContext system{Actor{}, "en", "setup", clock_};
+  auto other = accounts::CreateAdmin(portal_->database(), portal_->trail(), system,
+                                     {"other@example.az", "Other", "a long passphrase", std::nullopt});
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(portal_->database().Write([&](db::Tx& tx) {
+                return tx.Exec("UPDATE accounts SET is_platform_admin = 0 WHERE id = :id", {db::P("id", other->id)});
+              }).ok());
+  auto stranger = Bearer(*accounts::CreateApiToken(portal_->database(), portal_->trail(), system, "other@example.az", "t"));
+  EXPECT_EQ(client().Get("/api/v1/documents/" + doc, stranger).status, 404);
+
+  // The upload counts at submission; an answer naming someone else's
+  // document does not.
+  auto answers = Complete();
+  ASSERT_EQ(Save(id, answers, 2).status, 200);
+  auto other_draft = client().PostJson("/api/v1/calls/" + call_ + "/applications", "", stranger);
+  ASSERT_EQ(other_draft.status, 201);
+  const std::string other_id = other_draft.Json()["id"];
+  answers["cv"] = doc;
+  ASSERT_EQ(Patch("/api/v1/applications/" + other_id, json{{"answers", answers}, {"version", 1}}.dump(), stranger).status, 200);
+  auto borrowed = client().PostJson("/api/v1/applications/" + other_id + "/submit", "", stranger);
+  ASSERT_EQ(borrowed.status, 422);
+  EXPECT_EQ(borrowed.Json()["errors"][0]["field"], "answers.cv");
+  EXPECT_EQ(client().PostJson("/api/v1/applications/" + id + "/submit", "", applicant_).status, 200);
+}
+
+TEST_P(ApplicationsApi, ExportsNeverStartACellWithAFormula) {
+  const std::string id = Start();
+  auto answers = Complete();
+  answers["motivation"] = "=HYPERLINK(\"http://evil\") now";
+  answers["phone"] = "+994 50 123 45 67";
+  ASSERT_EQ(Save(id, answers, 1).status, 200);
+  ASSERT_EQ(client().PostJson("/api/v1/applications/" + id + "/submit", "", applicant_).status, 200);
+  auto csv = client().Get("/api/v1/intakes/" + intake_ + "/applications?format=csv", With(staff_, "Accept-Language", "en"));
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.Header("content-disposition"), "attachment; filename=\"MFA-DV-2027-applications.csv\"");
+  EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.body.find("reference,name,email,state,eligibility,submitted_at,Why? [motivation]"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("MFA-DV-2027-000001,Leyla Məmmədova,leyla@example.az,submitted,eligible"), std::string::npos);
+  EXPECT_NE(csv.body.find(",\"'=HYPERLINK(\"\"http://evil\"\") now\","), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find(",'+994 50 123 45 67,"), std::string::npos);
+  EXPECT_NE(csv.body.find("ADA University, international  relations, bachelor, 2023"), std::string::npos);
+  EXPECT_EQ(csv.body.find(",=HYPERLINK"), std::string::npos);
+
+  auto xlsx = client().Get("/api/v1/intakes/" + intake_ + "/applications?format=xlsx", staff_);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");  // a zip container
+  EXPECT_GT(xlsx.body.size(), 1000u);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/applications?format=pdf", staff_).status, 422);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/applications?format=csv", applicant_).status, 404);
+}
+
+TEST_P(ApplicationsApi, OpenCallsComeAsAnAtomFeedForWebsites) {
+  auto feed = client().Get("/api/v1/calls.atom", {{"Accept-Language", "en"}});
+  ASSERT_EQ(feed.status, 200);
+  EXPECT_EQ(feed.Header("content-type"), "application/atom+xml; charset=utf-8");
+  EXPECT_EQ(feed.Header("access-control-allow-origin"), "*");
+  EXPECT_NE(feed.body.find("<title>Diplomacy Volunteers 2027</title>"), std::string::npos) << feed.body;
+  EXPECT_NE(feed.body.find("<link rel=\"alternate\" href=\"https://apply.example.az/call?id=" + call_ + "\"/>"),
+            std::string::npos);
+  EXPECT_NE(feed.body.find("&lt;strong&gt;Serve&lt;/strong&gt;"), std::string::npos);
+  EXPECT_EQ(feed.body.find("<script"), std::string::npos);
+  EXPECT_EQ(client().Get("/api/v1/calls").Header("access-control-allow-origin"), "*");
 }
 
 COHORT_API_ON_BOTH_ENGINES(ApplicationsApi);

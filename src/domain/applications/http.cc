@@ -1,10 +1,15 @@
 #include "domain/applications/http.h"
 
+#include <cctype>
 #include <charconv>
+#include <cstdio>
 
 #include <nlohmann/json.hpp>
 
 #include "core/time_format.h"
+#include "docs/file_type.h"
+#include "docs/table.h"
+#include "http/multipart.h"
 #include "domain/applications/service.h"
 #include "domain/applications/workflow.h"
 #include "domain/programmes/eligibility.h"
@@ -75,6 +80,67 @@ json RowJson(const StaffRow& r) {
           {"updated_at", r.updated_at}};
 }
 
+// One answer as a spreadsheet cell.
+std::string CellText(const programmes::Field& field, const json& v) {
+  if (v.is_null()) return "";
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "✓" : "";
+  if (v.is_number()) return v.dump();
+  if (!v.is_array()) return v.dump();
+  std::string out;
+  for (const auto& item : v) {
+    std::string part;
+    if (field.type == programmes::FieldType::kEducation && item.is_object()) {
+      part = item.value("university", "") + ", " + item.value("field_of_study", "") + ", " + item.value("degree", "") +
+             ", " + (item.contains("graduation_year") ? item["graduation_year"].dump() : "");
+    } else if (field.type == programmes::FieldType::kLanguages && item.is_object()) {
+      part = item.value("language", "") + " " + item.value("level", "");
+    } else {
+      part = item.is_string() ? item.get<std::string>() : item.dump();
+    }
+    out += (out.empty() ? "" : "; ") + part;
+  }
+  return out;
+}
+
+docs::Table ExportTable(const StaffPage& page, const programmes::Call& call, const std::string& locale) {
+  docs::Table t;
+  t.title = call.reference_prefix;
+  t.header = {"reference", "name", "email", "state", "eligibility", "submitted_at"};
+  for (const auto& f : call.settings.form.fields) t.header.push_back(programmes::InLanguage(f.label, locale) + " [" + f.key + "]");
+  for (const auto& r : page.items) {
+    std::vector<std::string> row = {r.reference.value_or(""), r.applicant_name,      r.applicant_email,
+                                    r.state,                  r.eligibility_outcome, r.submitted_at.value_or("")};
+    for (const auto& f : call.settings.form.fields) {
+      row.push_back(r.answers.is_object() && r.answers.contains(f.key) ? CellText(f, r.answers[f.key]) : "");
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+json DocumentJson(const Document& d) {
+  return {{"id", d.id},         {"application_id", d.application_id}, {"field", d.field_key}, {"file_name", d.file_name},
+          {"kind", d.kind},     {"size_bytes", d.size_bytes},         {"created_at", d.created_at}};
+}
+
+// Content-Disposition for a download: an ASCII fallback name and the real
+// one percent-encoded (RFC 6266 / RFC 8187).
+std::string Attachment(const std::string& name) {
+  std::string ascii, encoded;
+  for (unsigned char c : name) {
+    ascii += (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      encoded += buf;
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
 Result<Response> Answer(const Result<ApplicationView>& v, const RequestContext& ctx, int status = 200) {
   if (!v) return v.error();
   return Response::Json(status, ToJson(*v, ctx.locale, FormatUtc(ctx.clock.Now())));
@@ -133,6 +199,46 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     return Answer(service->Withdraw(*ctx, req.PathParam("id")), *ctx);
   });
 
+  // A file of up to 10 MiB and the multipart framing around it.
+  router.AddWithBodyLimit(Method::kPost, "/api/v1/applications/{id}/documents", 10 * 1024 * 1024 + 64 * 1024,
+                          [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    if (!ctx->actor.authenticated()) return Error::Unauthenticated("sign in to see your applications");
+    auto parts = http::ParseMultipart(req.Header("content-type"), req.body);
+    if (!parts) return parts.error();
+    std::string field, file_name;
+    std::string_view bytes;
+    bool has_file = false;
+    for (const auto& p : *parts) {
+      if (p.name == "field" && p.filename.empty()) field = std::string(p.body);
+      if (p.name == "file") {
+        has_file = true;
+        file_name = p.filename;
+        bytes = p.body;
+      }
+    }
+    std::vector<FieldError> errors;
+    if (field.empty()) errors.push_back({"field", "required", "the key of the file question"});
+    if (!has_file) errors.push_back({"file", "required", "a file"});
+    if (!errors.empty()) return Error::InvalidArgument("invalid upload", errors);
+    auto up = service->Upload(*ctx, req.PathParam("id"), field, file_name, bytes);
+    if (!up) return up.error();
+    const std::string now = FormatUtc(ctx->clock.Now());
+    return Response::Json(201, {{"document", DocumentJson(up->first)}, {"application", ToJson(up->second, ctx->locale, now)}});
+  });
+
+  router.Add(Method::kGet, "/api/v1/documents/{id}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto doc = service->Download(*ctx, req.PathParam("id"));
+    if (!doc) return doc.error();
+    auto r = Response::Text(200, std::move(doc->second), docs::MediaType(doc->first.kind));
+    r.Header("Content-Disposition", Attachment(doc->first.file_name));
+    r.Header("Cache-Control", "private, no-store");
+    return r;
+  });
+
   router.Add(Method::kGet, "/api/v1/me/applications", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
@@ -157,6 +263,29 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
       if (ec != std::errc() || p != text->data() + text->size()) {
         return Error::InvalidArgument("bad limit", {{"limit", "not_a_number", "a whole number"}});
       }
+    }
+    const std::string format = req.QueryParam("format").value_or("json");
+    if (format != "json" && format != "csv" && format != "xlsx") {
+      return Error::InvalidArgument("bad format", {{"format", "not_an_option", "json, csv or xlsx"}});
+    }
+    if (format != "json") {
+      filter.with_answers = true;
+      programmes::Call call;
+      auto page = service->OfIntake(*ctx, req.PathParam("id"), filter, &call);
+      if (!page) return page.error();
+      const auto table = ExportTable(*page, call, ctx->locale);
+      const std::string name = (call.reference_prefix.empty() ? "applications" : call.reference_prefix) + "-applications." + format;
+      Response r;
+      if (format == "csv") {
+        r = Response::Text(200, docs::ToCsv(table), "text/csv; charset=utf-8");
+      } else {
+        auto bytes = docs::ToXlsx(table);
+        if (!bytes) return bytes.error();
+        r = Response::Text(200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      }
+      r.Header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+      r.Header("Cache-Control", "no-store");
+      return r;
     }
     auto page = service->OfIntake(*ctx, req.PathParam("id"), filter);
     if (!page) return page.error();

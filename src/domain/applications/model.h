@@ -33,6 +33,18 @@ struct Application {
   std::vector<TimelineEntry> timeline;
 };
 
+// A file uploaded for a file question; the bytes travel separately.
+struct Document {
+  std::string id;
+  std::string application_id;
+  std::string organisation_id;
+  std::string field_key;
+  std::string file_name;
+  std::string kind;  // pdf, docx, jpeg, png: by content
+  std::int64_t size_bytes = 0;
+  std::string created_at;
+};
+
 // One row of the staff list.
 struct StaffRow {
   std::string id;
@@ -42,6 +54,7 @@ struct StaffRow {
   std::string applicant_id, applicant_name, applicant_email;
   std::optional<std::string> submitted_at;
   std::string updated_at;
+  nlohmann::json answers;  // only for exports (StaffFilter::with_answers)
 };
 
 struct StaffFilter {
@@ -50,6 +63,7 @@ struct StaffFilter {
   std::string query;        // part of name, e-mail or reference
   std::string after;        // cursor: last id of the previous page
   int limit = 50;
+  bool with_answers = false;  // an export: every matching row, with answers
 };
 
 struct StaffPage {

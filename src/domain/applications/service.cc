@@ -1,8 +1,11 @@
 #include "domain/applications/service.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "core/id.h"
+#include "docs/file_type.h"
 #include "core/time_format.h"
 #include "domain/accounts/service.h"
 #include "domain/applications/policy.h"
@@ -162,6 +165,14 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
     if (auto errors = programmes::CheckForSubmission(call.settings.form, a.answers); !errors.empty()) {
       return Error::InvalidArgument("the application is incomplete", std::move(errors));
     }
+    for (const auto& f : call.settings.form.fields) {
+      if (f.type != programmes::FieldType::kFile || !a.answers.contains(f.key) || !a.answers[f.key].is_string()) continue;
+      auto d = store::GetDocument(tx, a.answers[f.key].get<std::string>(), false);
+      if (!d) return d.error();
+      if (!*d || (*d)->first.application_id != a.id || (*d)->first.field_key != f.key) {
+        return Error::InvalidArgument("the application is incomplete", {{"answers." + f.key, "required", "upload the file"}});
+      }
+    }
     const json before = StateJson(a);
     a.eligibility = programmes::Evaluate(call.settings.rules, a.answers);
     a.eligibility_outcome = programmes::Outcome(a.eligibility);
@@ -229,6 +240,92 @@ Result<ApplicationView> Service::Withdraw(const RequestContext& ctx, const std::
   });
 }
 
+namespace {
+
+constexpr std::int64_t kMaxUploadBytes = 10 * 1024 * 1024;
+
+std::string Extension(const std::string& name) {
+  const auto dot = name.rfind('.');
+  if (dot == std::string::npos) return "";
+  std::string ext = name.substr(dot + 1);
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == "jpg" ? "jpeg" : ext;
+}
+
+}  // namespace
+
+Result<std::pair<Document, ApplicationView>> Service::Upload(const RequestContext& ctx, const std::string& application_id,
+                                                             const std::string& field_key, const std::string& file_name,
+                                                             std::string_view bytes) {
+  const std::string now = FormatUtc(ctx.clock.Now());
+  // Sniffed before the transaction: libmagic takes a while on big files.
+  const std::string kind = docs::SniffUpload(bytes);
+  return db_.Write([&](db::Tx& tx) -> Result<std::pair<Document, ApplicationView>> {
+    auto view = LoadOwn(tx, ctx, application_id);
+    if (!view) return view.error();
+    Application& a = view->application;
+    if (auto next = Next(a.state, Action::kEdit); !next) return next.error();
+    if (programmes::CallState(view->call, now) != "open") return NotOpen(view->call, now);
+    const programmes::Field* field = view->call.settings.form.Find(field_key);
+    if (!field || field->retired) return Error::InvalidArgument("unknown field", {{"field", "unknown_field", "a file question of this form"}});
+    if (field->type != programmes::FieldType::kFile) {
+      return Error::InvalidArgument("not a file question", {{"field", "wrong_field_type", "a file question"}});
+    }
+    const std::int64_t limit = std::min(field->max_bytes.value_or(kMaxUploadBytes), kMaxUploadBytes);
+    std::vector<FieldError> errors;
+    if (bytes.empty()) errors.push_back({"file", "required", "a file"});
+    else if (static_cast<std::int64_t>(bytes.size()) > limit) errors.push_back({"file", "too_large", "at most " + std::to_string(limit) + " bytes"});
+    else if (kind.empty()) errors.push_back({"file", "unsupported_file_type", "a PDF, DOCX, JPEG or PNG file"});
+    else {
+      const bool accepted = field->accept.empty() ||
+                            std::any_of(field->accept.begin(), field->accept.end(), [&](const std::string& t) {
+                              return (t == "jpg" ? "jpeg" : t) == kind;
+                            });
+      if (!accepted || Extension(file_name) != kind) {
+        errors.push_back({"file", "type_mismatch", "the file's content is " + kind});
+      }
+    }
+    if (!errors.empty()) return Error::InvalidArgument("invalid file", std::move(errors));
+    Document d{NewId(ctx.clock.Now()), a.id, a.organisation_id, field_key, file_name.substr(0, 200), kind,
+               static_cast<std::int64_t>(bytes.size()), now};
+    if (auto r = store::InsertDocument(tx, d, bytes, ctx.actor.account_id); !r) return r.error();
+    a.answers[field_key] = d.id;
+    auto saved = store::SaveAnswers(tx, a.id, a.answers, a.version, now);
+    if (!saved) return saved.error();
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    a.version += 1;
+    a.updated_at = now;
+    auto finished = Finish(tx, ctx, std::move(a), std::move(view->call));
+    if (!finished) return finished.error();
+    return std::pair{std::move(d), std::move(*finished)};
+  });
+}
+
+Result<std::pair<Document, std::string>> Service::Download(const RequestContext& ctx, const std::string& document_id) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see applications");
+  if (!LooksLikeId(document_id)) return Error::NotFound("no such document");
+  return db_.Write([&](db::Tx& tx) -> Result<std::pair<Document, std::string>> {
+    auto meta = store::GetDocument(tx, document_id, false);
+    if (!meta) return meta.error();
+    if (!*meta) return Error::NotFound("no such document");
+    const Document& d = (*meta)->first;
+    auto a = store::Get(tx, d.application_id);
+    if (!a) return a.error();
+    if (!*a) return Error::NotFound("no such document");
+    if ((*a)->applicant_id != ctx.actor.account_id) {
+      auto roles = organisations::StaffRoles(tx, ctx, d.organisation_id);
+      if (!roles) return roles.error();
+      if (!CanReadApplications(ctx.actor, *roles).allowed) return Error::NotFound("no such document");
+      if (auto r = trail_.Append(tx, ctx, {d.organisation_id, "document", d.id, "read_personal_data", "", ""}); !r) {
+        return r.error();
+      }
+    }
+    auto full = store::GetDocument(tx, document_id, true);
+    if (!full) return full.error();
+    return std::move(**full);
+  });
+}
+
 Result<std::vector<ApplicationView>> Service::Mine(const RequestContext& ctx) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see your applications");
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<ApplicationView>> {
@@ -245,7 +342,8 @@ Result<std::vector<ApplicationView>> Service::Mine(const RequestContext& ctx) {
   });
 }
 
-Result<StaffPage> Service::OfIntake(const RequestContext& ctx, const std::string& intake_id, const StaffFilter& filter) {
+Result<StaffPage> Service::OfIntake(const RequestContext& ctx, const std::string& intake_id, const StaffFilter& filter,
+                                    programmes::Call* call_out) {
   std::vector<FieldError> errors;
   if (filter.limit < 1 || filter.limit > 200) errors.push_back({"limit", "out_of_range", "between 1 and 200"});
   if (!filter.state.empty() && filter.state != "draft" && filter.state != "submitted" && filter.state != "withdrawn") {
@@ -273,7 +371,10 @@ Result<StaffPage> Service::OfIntake(const RequestContext& ctx, const std::string
     if (!*call) return StaffPage{};
     auto page = store::OfCall(tx, (*intake)->organisation_id, (*call)->id, filter);
     if (!page) return page.error();
-    json what = {{"list", "applications"}, {"intake_id", intake_id}, {"rows", page->items.size()}};
+    if (call_out) *call_out = **call;
+    json what = {{"list", filter.with_answers ? "applications_export" : "applications"},
+                 {"intake_id", intake_id},
+                 {"rows", page->items.size()}};
     if (auto r = trail_.Append(tx, ctx, {(*intake)->organisation_id, "intake", intake_id, "read_personal_data", "",
                                          what.dump()});
         !r) {

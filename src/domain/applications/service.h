@@ -4,6 +4,8 @@
 // (each read of personal data is audited). Submissions, withdrawals and
 // new drafts are audited; autosaves of one's own draft are not (they are
 // versioned instead).
+#include <string_view>
+
 #include "core/request_context.h"
 #include "db/database.h"
 #include "domain/applications/model.h"
@@ -46,9 +48,25 @@ class Service {
   Result<ApplicationView> Submit(const RequestContext& ctx, const std::string& id);
   Result<ApplicationView> Withdraw(const RequestContext& ctx, const std::string& id);
 
+  // Stores a file for a file question of one's own draft and makes it
+  // that question's answer. kInvalidArgument at "field" (unknown_field,
+  // wrong_field_type) or "file" (required, too_large, unsupported_file_type
+  // — judged by content —, type_mismatch when the name's extension or the
+  // question's accepted types disagree with the content);
+  // kFailedPrecondition when not a draft or the call has closed.
+  Result<std::pair<Document, ApplicationView>> Upload(const RequestContext& ctx, const std::string& application_id,
+                                                      const std::string& field_key, const std::string& file_name,
+                                                      std::string_view bytes);
+  // A document and its bytes, for its applicant and for administrators and
+  // coordinators of the organisation (audited); kNotFound for anyone else.
+  Result<std::pair<Document, std::string>> Download(const RequestContext& ctx, const std::string& document_id);
+
   Result<std::vector<ApplicationView>> Mine(const RequestContext& ctx);
-  // Administrators and coordinators of the organisation (audited).
-  Result<StaffPage> OfIntake(const RequestContext& ctx, const std::string& intake_id, const StaffFilter& filter);
+  // Administrators and coordinators of the organisation (audited). With
+  // filter.with_answers (an export) every matching row comes, answers
+  // included, and `call` (when given) receives the call for the columns.
+  Result<StaffPage> OfIntake(const RequestContext& ctx, const std::string& intake_id, const StaffFilter& filter,
+                             programmes::Call* call = nullptr);
 
  private:
   // Loads an application the actor may act on as its applicant.

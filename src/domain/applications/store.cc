@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "core/base64.h"
 #include "core/id.h"
 #include "core/time_format.h"
 
@@ -126,6 +127,34 @@ Result<std::int64_t> NextReference(db::Tx& tx, const std::string& call_id) {
   return (*rows)[0].Int(0);
 }
 
+Result<void> InsertDocument(db::Tx& tx, const Document& d, std::string_view bytes, const std::string& uploaded_by) {
+  return Done(tx.Exec(
+      "INSERT INTO documents (id, application_id, organisation_id, field_key, file_name, kind, size_bytes, content, "
+      "uploaded_by, created_at) VALUES (:id, :application, :org, :field, :name, :kind, :size, :content, :by, :now)",
+      {P("id", d.id), P("application", d.application_id), P("org", d.organisation_id), P("field", d.field_key),
+       P("name", d.file_name), P("kind", d.kind), P("size", d.size_bytes), P("content", Base64Encode(bytes)),
+       P("by", uploaded_by), P("now", d.created_at)}));
+}
+
+Result<std::optional<std::pair<Document, std::string>>> GetDocument(db::Tx& tx, const std::string& id, bool with_content) {
+  auto row = tx.QueryOne(std::string("SELECT id, application_id, organisation_id, field_key, file_name, kind, size_bytes, "
+                                     "created_at, ") +
+                             (with_content ? "content" : "''") + " FROM documents WHERE id = :id",
+                         {P("id", id)});
+  if (!row) return row.error();
+  using Out = std::optional<std::pair<Document, std::string>>;
+  if (!*row) return Out{};
+  const auto& r = **row;
+  Document d{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Int(6), r.Text(7)};
+  std::string bytes;
+  if (with_content) {
+    auto decoded = Base64Decode(r.Text(8));
+    if (!decoded) return Error::Internal("stored document is not base64: " + id);
+    bytes = std::move(*decoded);
+  }
+  return Out{std::pair{std::move(d), std::move(bytes)}};
+}
+
 Result<std::vector<Application>> OfApplicant(db::Tx& tx, const std::string& applicant_id) {
   auto rows = tx.Query(std::string("SELECT ") + kColumns +
                            " FROM applications WHERE applicant_id = :applicant ORDER BY created_at DESC, id DESC",
@@ -172,20 +201,20 @@ Result<StaffPage> OfCall(db::Tx& tx, const std::string& organisation_id, const s
   if (!total) return total.error();
   page.total = (*total)->Int(0);
   std::string sql = "SELECT a.id, a.reference, a.state, a.eligibility_outcome, p.id, p.name, p.email, a.submitted_at, "
-                    "a.updated_at" + where;
+                    "a.updated_at, " + std::string(filter.with_answers ? "a.answers" : "NULL") + where;
   if (!filter.after.empty()) {
     sql += " AND a.id > :after";
     params.push_back(P("after", filter.after));
   }
-  sql += " ORDER BY a.id LIMIT :limit";
-  params.push_back(P("limit", filter.limit + 1));
+  sql += filter.with_answers ? " ORDER BY a.reference, a.id" : " ORDER BY a.id LIMIT :limit";
+  if (!filter.with_answers) params.push_back(P("limit", filter.limit + 1));
   auto rows = tx.Query(sql, params);
   if (!rows) return rows.error();
   for (const auto& r : *rows) {
     page.items.push_back({r.Text(0), r.OptText(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
-                          r.OptText(7), r.Text(8)});
+                          r.OptText(7), r.Text(8), filter.with_answers ? json::parse(r.Text(9), nullptr, false) : json()});
   }
-  if (page.items.size() > static_cast<std::size_t>(filter.limit)) {
+  if (!filter.with_answers && page.items.size() > static_cast<std::size_t>(filter.limit)) {
     page.items.pop_back();
     page.next_cursor = page.items.back().id;
   }

@@ -467,7 +467,7 @@ Result<CallSettings> ParseCallSettings(const json& body) {
       }
       s.form.fields.push_back(std::move(f));
     }
-    if (fields.size() > 300) errors.Add("form.fields", "too_many", "at most 300 fields");
+    if (fields.size() > 300) errors.Add("form.fields", "too_many_items", "at most 300 fields");
   }
   const json eligibility = body.value("eligibility", json::object());
   const json rules = eligibility.is_object() ? eligibility.value("rules", json::array()) : json();

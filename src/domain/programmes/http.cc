@@ -85,6 +85,42 @@ json PublicJson(const CallSummary& s, const std::string& locale, const std::stri
   return j;
 }
 
+std::string XmlEscape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// An Atom feed (RFC 4287) of open calls for organisations' websites.
+std::string AtomFeed(const std::vector<CallSummary>& calls, const std::string& locale, const std::string& now,
+                     const std::string& public_url) {
+  std::string updated = calls.empty() ? now : calls.front().call.updated_at;
+  for (const auto& c : calls) updated = std::max(updated, c.call.updated_at);
+  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+                    locale + "\">\n<title>Cohort</title>\n<id>" + XmlEscape(public_url) + "/calls</id>\n<link rel=\"alternate\" href=\"" +
+                    XmlEscape(public_url) + "/calls\"/>\n<updated>" + updated + "</updated>\n";
+  for (const auto& s : calls) {
+    const Call& c = s.call;
+    const std::string link = public_url + "/call?id=" + c.id;
+    xml += "<entry>\n<id>urn:cohort:call:" + c.id + "</id>\n<title>" + XmlEscape(InLanguage(c.settings.title, locale)) +
+           "</title>\n<link rel=\"alternate\" href=\"" + XmlEscape(link) + "\"/>\n<updated>" + c.updated_at +
+           "</updated>\n<author><name>" + XmlEscape(s.organisation_name) + "</name></author>\n<summary>" +
+           XmlEscape(s.programme_name + " · " + s.intake_name + " · " + c.closes_at.value_or("")) +
+           "</summary>\n<content type=\"html\">" +
+           XmlEscape(docs::MarkdownToSafeHtml(InLanguage(c.settings.description, locale))) + "</content>\n</entry>\n";
+  }
+  return xml + "</feed>\n";
+}
+
 template <class T>
 json Items(const std::vector<T>& v) {
   json items = json::array();
@@ -106,7 +142,7 @@ Result<int> LimitOf(const Request& request, int fallback) {
 }  // namespace
 
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                    const accounts::Authenticator& auth) {
+                    const accounts::Authenticator& auth, const std::string& public_url) {
   auto service = std::make_shared<Service>(db, trail);
 
   router.Add(Method::kGet, "/api/v1/organisations/{id}/programmes", [&auth, service](Request& req) -> Result<Response> {
@@ -218,7 +254,21 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     const std::string now = FormatUtc(ctx->clock.Now());
     json items = json::array();
     for (const auto& s : *list) items.push_back(SummaryJson(s, ctx->locale, now));
-    return Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+    // Public and embeddable in organisations' websites.
+    auto r = Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+    r.Header("Access-Control-Allow-Origin", "*");
+    return r;
+  });
+
+  router.Add(Method::kGet, "/api/v1/calls.atom", [&auth, service, public_url](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto list = service->PublishedCalls(*ctx, "open", 100);
+    if (!list) return list.error();
+    auto r = Response::Text(200, AtomFeed(*list, ctx->locale, FormatUtc(ctx->clock.Now()), public_url),
+                            "application/atom+xml; charset=utf-8");
+    r.Header("Access-Control-Allow-Origin", "*");
+    return r;
   });
 
   router.Add(Method::kGet, "/api/v1/calls/{id}", [&auth, service](Request& req) -> Result<Response> {

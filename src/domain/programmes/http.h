@@ -8,6 +8,6 @@ namespace cohort::programmes {
 
 // Programmes, intakes, calls (docs/api/calls-and-applications.md).
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                    const accounts::Authenticator& auth);
+                    const accounts::Authenticator& auth, const std::string& public_url);
 
 }  // namespace cohort::programmes
