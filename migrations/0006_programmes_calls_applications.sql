@@ -60,6 +60,15 @@ CREATE TABLE applications (
   eligibility_outcome TEXT NOT NULL DEFAULT 'pending'
                       CHECK (eligibility_outcome IN ('pending', 'eligible', 'ineligible', 'review')),
   eligibility         TEXT NOT NULL DEFAULT '[]',   -- JSON: [{"id", "passed", "code", "params"}]
+  -- A coordinator's screening decision overrides the rules' outcome.
+  screening_decision  TEXT CHECK (screening_decision IN ('eligible', 'ineligible')),
+  screening_reason    TEXT,
+  screened_by         TEXT REFERENCES accounts (id),
+  screened_at         TEXT,
+  -- Keys that find the same person applying twice (duplicates.h).
+  dedupe_phone        TEXT,
+  dedupe_name_birth   TEXT,
+  dedupe_email        TEXT,
   created_at          TEXT NOT NULL,
   updated_at          TEXT NOT NULL,
   submitted_at        TEXT,
@@ -69,6 +78,9 @@ CREATE UNIQUE INDEX applications_one_per_person ON applications (call_id, applic
 CREATE UNIQUE INDEX applications_reference ON applications (reference);
 CREATE INDEX applications_applicant ON applications (applicant_id);
 CREATE INDEX applications_call ON applications (call_id, state, eligibility_outcome, id);
+CREATE INDEX applications_dedupe_phone ON applications (call_id, dedupe_phone);
+CREATE INDEX applications_dedupe_name_birth ON applications (call_id, dedupe_name_birth);
+CREATE INDEX applications_dedupe_email ON applications (call_id, dedupe_email);
 
 -- What happened to an application, for the applicant's timeline.
 CREATE TABLE application_events (

@@ -529,6 +529,85 @@ TEST_P(ApplicationsApi, OpenCallsComeAsAnAtomFeedForWebsites) {
   EXPECT_EQ(client().Get("/api/v1/calls").Header("access-control-allow-origin"), "*");
 }
 
+TEST_P(ApplicationsApi, CoordinatorsScreenWithAReasonAndRulesCanBeEvaluatedAgain) {
+  const std::string id = Start();
+  auto answers = Complete();
+  answers["languages"][0]["level"] = "B1";  // fails the English rule, which is not a knock-out
+  ASSERT_EQ(Save(id, answers, 1).status, 200);
+  ASSERT_EQ(client().PostJson("/api/v1/applications/" + id + "/submit", "", applicant_).status, 200);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/applications?eligibility=review", staff_).Json()["total"], 1);
+
+  auto missing = client().PostJson("/api/v1/applications/" + id + "/screening", R"({"decision": "maybe"})", staff_);
+  ASSERT_EQ(missing.status, 422);
+  EXPECT_EQ(Codes(missing), (std::map<std::string, std::string>{{"decision", "not_an_option"}, {"reason", "required"}}));
+  auto screened = client().PostJson("/api/v1/applications/" + id + "/screening",
+                                    R"({"decision": "eligible", "reason": "IELTS 6.5 certificate seen at the interview"})", staff_);
+  ASSERT_EQ(screened.status, 200) << screened.body;
+  EXPECT_EQ(screened.Json()["eligibility"]["outcome"], "eligible");
+  EXPECT_EQ(screened.Json()["eligibility"]["rules_outcome"], "review");
+  EXPECT_EQ(screened.Json()["screening"]["reason"], "IELTS 6.5 certificate seen at the interview");
+  // The applicant sees the outcome, not the coordinator's note.
+  auto own = client().Get("/api/v1/applications/" + id, applicant_).Json();
+  EXPECT_EQ(own["eligibility"]["outcome"], "eligible");
+  EXPECT_FALSE(own.contains("screening"));
+  auto row = client().Get("/api/v1/intakes/" + intake_ + "/applications", staff_).Json()["items"][0];
+  EXPECT_EQ(row["eligibility"], "eligible");
+  EXPECT_TRUE(row["screened"].get<bool>());
+  auto history = client().Get("/api/v1/audit?subject_type=application&subject_id=" + id, staff_);
+  ASSERT_EQ(history.status, 200);
+  EXPECT_EQ(history.Json()["items"].back()["action"], "screen");
+  EXPECT_EQ(history.Json()["items"].back()["after"]["reason"], "IELTS 6.5 certificate seen at the interview");
+
+  // The rules change; evaluating again updates the rules' outcome, and the
+  // coordinator's decision still counts.
+  auto settings = CallSettings();
+  settings["eligibility"]["rules"][1]["level"] = "A2";
+  ASSERT_EQ(Put("/api/v1/intakes/" + intake_ + "/call", settings.dump(), staff_).status, 200);
+  auto evaluated = client().PostJson("/api/v1/intakes/" + intake_ + "/eligibility/evaluate", "", staff_);
+  ASSERT_EQ(evaluated.status, 200) << evaluated.body;
+  EXPECT_EQ(evaluated.Json(), json::parse(R"({"evaluated": 1, "changed": 1, "eligible": 1, "ineligible": 0, "review": 0})"));
+  auto after = client().Get("/api/v1/applications/" + id, staff_).Json();
+  EXPECT_EQ(after["eligibility"]["rules_outcome"], "eligible");
+  EXPECT_EQ(after["screening"]["decision"], "eligible");
+  EXPECT_EQ(client().PostJson("/api/v1/applications/" + id + "/screening", R"({"decision": "eligible", "reason": "x"})",
+                              applicant_).status,
+            404);
+}
+
+TEST_P(ApplicationsApi, ThePersonApplyingTwiceUnderAnotherAccountIsFlagged) {
+  const std::string first = Start();
+  auto answers = Complete();
+  answers["phone"] = "050 123 45 67";
+  ASSERT_EQ(Save(first, answers, 1).status, 200);
+  ASSERT_EQ(client().PostJson("/api/v1/applications/" + first + "/submit", "", applicant_).status, 200);
+  // The same person, name as the passport spells it, another address and phone.
+  const RequestContext system{Actor{}, "en", "setup", clock_};
+  ASSERT_TRUE(accounts::CreateApplicants(portal_->database(), portal_->trail(), system,
+                                         {{"leyla.m@example.com", "MAMMADOVA Leyla", "en"}, {"other@example.com", "Nigar Əliyeva", "az"}},
+                                         "a long passphrase")
+                  .ok());
+  auto twin = Bearer(*accounts::CreateApiToken(portal_->database(), portal_->trail(), system, "leyla.m@example.com", "t"));
+  auto other = Bearer(*accounts::CreateApiToken(portal_->database(), portal_->trail(), system, "other@example.com", "t"));
+  for (const auto& who : {twin, other}) {
+    auto draft = client().PostJson("/api/v1/calls/" + call_ + "/applications", "", who);
+    ASSERT_EQ(draft.status, 201);
+    auto a = Complete();
+    a["phone"] = "+994 55 999 88 77";
+    ASSERT_EQ(Patch("/api/v1/applications/" + draft.Json()["id"].get<std::string>(), json{{"answers", a}, {"version", 1}}.dump(), who).status, 200);
+    ASSERT_EQ(client().PostJson("/api/v1/applications/" + draft.Json()["id"].get<std::string>() + "/submit", "", who).status, 200);
+  }
+  auto list = client().Get("/api/v1/intakes/" + intake_ + "/applications", staff_).Json();
+  ASSERT_EQ(list["total"], 3);
+  std::map<std::string, bool> flagged;
+  for (const auto& r : list["items"]) flagged[r["applicant"]["email"]] = r["possible_duplicate"];
+  // Leyla twice: "MAMMADOVA Leyla" and "Leyla Məmmədova" with one birth
+  // date; Nigar shares a phone with the second Leyla account.
+  EXPECT_TRUE(flagged["leyla@example.az"]);
+  EXPECT_TRUE(flagged["leyla.m@example.com"]);
+  EXPECT_TRUE(flagged["other@example.com"]);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/applications?duplicates=true", staff_).Json()["total"], 3);
+}
+
 COHORT_API_ON_BOTH_ENGINES(ApplicationsApi);
 
 }  // namespace

@@ -291,6 +291,13 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
        [](int) { return Fixed("{}"); }, {401, 415, 415, 415, 415, 415, 415}},
       {"GET", "/api/v1/documents/{id}", [](auto&, int) { return Fixed("/api/v1/documents/01M818SWED844GZTK6E12D0VP2"); },
        nullptr, {401, 404, 404, 404, 404, 404, 404}},
+      // Screening a draft is refused after the permission check.
+      {"POST", "/api/v1/applications/{id}/screening",
+       [](const Ids& i, int) { return "/api/v1/applications/" + i.application + "/screening"; },
+       [](int) { return Fixed(R"({"decision":"eligible","reason":"checked"})"); }, {401, 404, 409, 409, 404, 404, 409}},
+      {"POST", "/api/v1/intakes/{id}/eligibility/evaluate",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/eligibility/evaluate"; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
       {"GET", "/api/v1/me/applications", [](auto&, int) { return Fixed("/api/v1/me/applications"); }, nullptr,
        {401, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/intakes/{id}/applications",

@@ -42,7 +42,7 @@ json ToJson(const ApplicationView& v, const std::string& locale, const std::stri
   }
   json timeline = json::array();
   for (const auto& t : a.timeline) timeline.push_back({{"at", t.at}, {"event", t.event}, {"note", t.note}});
-  return {{"id", a.id},
+  json out = {{"id", a.id},
           {"call_id", a.call_id},
           {"applicant", a.applicant_id},
           {"state", a.state},
@@ -53,10 +53,19 @@ json ToJson(const ApplicationView& v, const std::string& locale, const std::stri
           {"updated_at", a.updated_at},
           {"submitted_at", Opt(a.submitted_at)},
           {"withdrawn_at", Opt(a.withdrawn_at)},
-          {"eligibility", {{"outcome", a.eligibility_outcome}, {"rules", rules}}},
+          {"eligibility", {{"outcome", a.EffectiveOutcome()}, {"rules", rules}}},
           {"timeline", timeline},
           {"actions", ActionsFrom(a.state)},
           {"call", CallJson(v.call, locale, now)}};
+  if (v.staff) {
+    out["eligibility"]["rules_outcome"] = a.eligibility_outcome;
+    out["screening"] = a.screening_decision ? json{{"decision", *a.screening_decision},
+                                                   {"reason", a.screening_reason.value_or("")},
+                                                   {"by", a.screened_by.value_or("")},
+                                                   {"at", a.screened_at.value_or("")}}
+                                            : json(nullptr);
+  }
+  return out;
 }
 
 json SummaryJson(const ApplicationView& v, const std::string& locale, const std::string& now) {
@@ -77,7 +86,9 @@ json RowJson(const StaffRow& r) {
           {"eligibility", r.eligibility_outcome},
           {"applicant", {{"id", r.applicant_id}, {"name", r.applicant_name}, {"email", r.applicant_email}}},
           {"submitted_at", Opt(r.submitted_at)},
-          {"updated_at", r.updated_at}};
+          {"updated_at", r.updated_at},
+          {"screened", r.screened},
+          {"possible_duplicate", r.possible_duplicate}};
 }
 
 // One answer as a spreadsheet cell.
@@ -239,6 +250,26 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     return r;
   });
 
+  router.Add(Method::kPost, "/api/v1/applications/{id}/screening", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = http::StrictJsonObjectBody(req, {"decision", "reason"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    const std::string decision = f.Text("decision"), reason = f.Text("reason");
+    if (auto c = f.Check(); !c) return c.error();
+    return Answer(service->Screen(*ctx, req.PathParam("id"), decision, reason), *ctx);
+  });
+
+  router.Add(Method::kPost, "/api/v1/intakes/{id}/eligibility/evaluate", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto s = service->Reevaluate(*ctx, req.PathParam("id"));
+    if (!s) return s.error();
+    return Response::Json(200, {{"evaluated", s->evaluated}, {"changed", s->changed}, {"eligible", s->eligible},
+                                {"ineligible", s->ineligible}, {"review", s->review}});
+  });
+
   router.Add(Method::kGet, "/api/v1/me/applications", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
@@ -258,6 +289,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     filter.eligibility = req.QueryParam("eligibility").value_or("");
     filter.query = req.QueryParam("q").value_or("");
     filter.after = req.QueryParam("cursor").value_or("");
+    filter.duplicates_only = req.QueryParam("duplicates").value_or("") == "true";
     if (auto text = req.QueryParam("limit")) {
       auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), filter.limit);
       if (ec != std::errc() || p != text->data() + text->size()) {

@@ -28,9 +28,16 @@ struct Application {
   std::optional<std::string> reference;
   std::string eligibility_outcome = "pending";  // pending, eligible, ineligible, review
   std::vector<programmes::RuleResult> eligibility;
+  // A coordinator's screening decision, overriding eligibility_outcome.
+  std::optional<std::string> screening_decision, screening_reason, screened_by, screened_at;
+  // Keys for finding the same person twice (duplicates.h), set at submission.
+  std::optional<std::string> dedupe_phone, dedupe_name_birth, dedupe_email;
   std::string created_at, updated_at;
   std::optional<std::string> submitted_at, withdrawn_at;
   std::vector<TimelineEntry> timeline;
+
+  // What counts: the screening decision when there is one, else the rules'.
+  std::string EffectiveOutcome() const { return screening_decision.value_or(eligibility_outcome); }
 };
 
 // A file uploaded for a file question; the bytes travel separately.
@@ -50,16 +57,19 @@ struct StaffRow {
   std::string id;
   std::optional<std::string> reference;
   std::string state;
-  std::string eligibility_outcome;
+  std::string eligibility_outcome;  // effective: the screening decision when there is one
   std::string applicant_id, applicant_name, applicant_email;
   std::optional<std::string> submitted_at;
   std::string updated_at;
   nlohmann::json answers;  // only for exports (StaffFilter::with_answers)
+  bool screened = false;          // a coordinator decided
+  bool possible_duplicate = false;  // another application of the call shares a key
 };
 
 struct StaffFilter {
   std::string state;        // empty: all but drafts
-  std::string eligibility;  // empty: all
+  std::string eligibility;  // empty: all; else the effective outcome
+  bool duplicates_only = false;
   std::string query;        // part of name, e-mail or reference
   std::string after;        // cursor: last id of the previous page
   int limit = 50;

@@ -8,6 +8,7 @@
 #include "docs/file_type.h"
 #include "core/time_format.h"
 #include "domain/accounts/service.h"
+#include "domain/applications/duplicates.h"
 #include "domain/applications/policy.h"
 #include "domain/applications/store.h"
 #include "domain/applications/workflow.h"
@@ -114,10 +115,13 @@ Result<ApplicationView> Service::Get(const RequestContext& ctx, const std::strin
         return r.error();
       }
     }
+    const bool staff = (*a)->applicant_id != ctx.actor.account_id;
     auto call = programmes::FindCall(tx, (*a)->call_id);
     if (!call) return call.error();
     if (!*call) return Error::Internal("application without call: " + id);
-    return Finish(tx, ctx, std::move(**a), std::move(**call));
+    auto view = Finish(tx, ctx, std::move(**a), std::move(**call));
+    if (view) view->staff = staff;
+    return view;
   });
 }
 
@@ -144,7 +148,16 @@ Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::
     }
     auto saved = store::SaveAnswers(tx, id, a.answers, version, now);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (!*saved) {
+      // Another save won the race between our read and our write.
+      auto current = store::Get(tx, id);
+      if (!current) return current.error();
+      json state = json::object();
+      if (*current) state = {{"answers", (*current)->answers}, {"version", (*current)->version}};
+      return Error::Conflict("someone saved this application in the meantime")
+          .WithExtension("code", "\"stale_version\"")
+          .WithExtension("current", state.dump());
+    }
     a.version = version + 1;
     a.updated_at = now;
     return Finish(tx, ctx, std::move(a), std::move(view->call));
@@ -179,6 +192,14 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
     auto number = store::NextReference(tx, call.id);
     if (!number) return number.error();
     a.reference = Reference(call.reference_prefix, *number);
+    auto applicant = accounts::FindAccount(tx, a.applicant_id);
+    if (!applicant) return applicant.error();
+    if (*applicant) {
+      const auto keys = KeysOf(call.settings.form, a.answers, (*applicant)->name, (*applicant)->email);
+      a.dedupe_phone = keys.phone;
+      a.dedupe_name_birth = keys.name_birth;
+      a.dedupe_email = keys.email;
+    }
     const std::int64_t expected = a.version;
     a.state = *next;
     a.version += 1;
@@ -196,8 +217,6 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
     if (auto r = trail_.Append(tx, ctx, {a.organisation_id, "application", a.id, "submit", before.dump(), after.dump()}); !r) {
       return r.error();
     }
-    auto applicant = accounts::FindAccount(tx, a.applicant_id);
-    if (!applicant) return applicant.error();
     if (*applicant) {
       const auto& person = **applicant;
       notifications::Message receipt{person.id, person.email, person.locale, "application_received", {}, true};
@@ -339,6 +358,96 @@ Result<std::vector<ApplicationView>> Service::Mine(const RequestContext& ctx) {
       out.push_back({std::move(a), std::move(**call)});
     }
     return out;
+  });
+}
+
+Result<ApplicationView> Service::Screen(const RequestContext& ctx, const std::string& id, const std::string& decision,
+                                       const std::string& reason) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see applications");
+  if (!LooksLikeId(id)) return Error::NotFound("no such application");
+  std::vector<FieldError> errors;
+  if (decision != "eligible" && decision != "ineligible") errors.push_back({"decision", "not_an_option", "eligible or ineligible"});
+  if (reason.empty()) errors.push_back({"reason", "required", "say why"});
+  else if (reason.size() > 2000) errors.push_back({"reason", "too_long", "at most 2000 bytes"});
+  const std::string now = FormatUtc(ctx.clock.Now());
+  return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
+    auto a = store::Get(tx, id);
+    if (!a) return a.error();
+    if (!*a) return Error::NotFound("no such application");
+    auto roles = organisations::StaffRoles(tx, ctx, (*a)->organisation_id);
+    if (!roles) return roles.error();
+    if (!CanReadApplications(ctx.actor, *roles).allowed) return Error::NotFound("no such application");
+    if (!errors.empty()) return Error::InvalidArgument("invalid screening", errors);
+    Application& app = **a;
+    if (app.state != "submitted") return Error::FailedPrecondition("only a submitted application can be screened");
+    const json before = {{"outcome", app.EffectiveOutcome()}, {"decision", app.screening_decision ? json(*app.screening_decision) : json()}};
+    const std::int64_t expected = app.version;
+    app.screening_decision = decision;
+    app.screening_reason = reason;
+    app.screened_by = ctx.actor.account_id;
+    app.screened_at = now;
+    app.version += 1;
+    app.updated_at = now;
+    auto saved = store::SaveState(tx, app, expected);
+    if (!saved) return saved.error();
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (auto r = store::AddEvent(tx, app.id, now, "screened", decision, ctx.actor.account_id); !r) return r.error();
+    const json after = {{"outcome", decision}, {"decision", decision}, {"reason", reason}};
+    if (auto r = trail_.Append(tx, ctx, {app.organisation_id, "application", app.id, "screen", before.dump(), after.dump()}); !r) {
+      return r.error();
+    }
+    auto call = programmes::FindCall(tx, app.call_id);
+    if (!call) return call.error();
+    auto view = Finish(tx, ctx, std::move(app), std::move(**call));
+    if (view) view->staff = true;
+    return view;
+  });
+}
+
+Result<EvaluationSummary> Service::Reevaluate(const RequestContext& ctx, const std::string& intake_id) {
+  const std::string now = FormatUtc(ctx.clock.Now());
+  return db_.Write([&](db::Tx& tx) -> Result<EvaluationSummary> {
+    auto intake = programmes::FindIntake(tx, intake_id);
+    if (!intake) return intake.error();
+    if (!*intake) return Error::NotFound("no such intake");
+    auto roles = organisations::StaffRoles(tx, ctx, (*intake)->organisation_id);
+    if (!roles) return roles.error();
+    if (ctx.actor.authenticated() && !ctx.actor.is_platform_admin && roles->empty()) return Error::NotFound("no such intake");
+    if (auto d = CanReadApplications(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
+    auto call = programmes::FindCallOfIntake(tx, intake_id);
+    if (!call) return call.error();
+    EvaluationSummary summary;
+    if (!*call) return summary;
+    auto list = store::SubmittedOfCall(tx, (*call)->id);
+    if (!list) return list.error();
+    for (auto& a : *list) {
+      a.eligibility = programmes::Evaluate((*call)->settings.rules, a.answers);
+      const std::string outcome = programmes::Outcome(a.eligibility);
+      ++summary.evaluated;
+      if (outcome == "eligible") ++summary.eligible;
+      else if (outcome == "ineligible") ++summary.ineligible;
+      else ++summary.review;
+      const bool changed = outcome != a.eligibility_outcome;
+      a.eligibility_outcome = outcome;
+      const std::int64_t expected = a.version;
+      a.version += 1;
+      a.updated_at = now;
+      auto saved = store::SaveState(tx, a, expected);
+      if (!saved) return saved.error();
+      if (!*saved) return Error::Conflict("someone saved this application in the meantime");
+      if (changed) {
+        ++summary.changed;
+        if (auto r = store::AddEvent(tx, a.id, now, "eligibility", outcome, ctx.actor.account_id); !r) return r.error();
+      }
+    }
+    const json what = {{"evaluated", summary.evaluated}, {"changed", summary.changed}, {"eligible", summary.eligible},
+                       {"ineligible", summary.ineligible}, {"review", summary.review}};
+    if (auto r = trail_.Append(tx, ctx, {(*intake)->organisation_id, "intake", intake_id, "evaluate_eligibility", "",
+                                         what.dump()});
+        !r) {
+      return r.error();
+    }
+    return summary;
   });
 }
 

@@ -18,6 +18,12 @@ namespace cohort::applications {
 struct ApplicationView {
   Application application;
   programmes::Call call;
+  bool staff = false;  // read by staff: screening details are shown
+};
+
+// What re-evaluating a call's rules found.
+struct EvaluationSummary {
+  int evaluated = 0, eligible = 0, ineligible = 0, review = 0, changed = 0;
 };
 
 class Service {
@@ -62,6 +68,16 @@ class Service {
   Result<std::pair<Document, std::string>> Download(const RequestContext& ctx, const std::string& document_id);
 
   Result<std::vector<ApplicationView>> Mine(const RequestContext& ctx);
+
+  // A coordinator's screening decision on a submitted application:
+  // "eligible" or "ineligible", with the reason, recorded with who and when
+  // (audited). Administrators and coordinators; kNotFound for others;
+  // kInvalidArgument at "decision" / "reason"; kFailedPrecondition unless submitted.
+  Result<ApplicationView> Screen(const RequestContext& ctx, const std::string& id, const std::string& decision,
+                                 const std::string& reason);
+  // Evaluates the call's current rules again for every submitted
+  // application (after the rules changed); screening decisions stay.
+  Result<EvaluationSummary> Reevaluate(const RequestContext& ctx, const std::string& intake_id);
   // Administrators and coordinators of the organisation (audited). With
   // filter.with_answers (an export) every matching row comes, answers
   // included, and `call` (when given) receives the call for the columns.

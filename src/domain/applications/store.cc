@@ -19,7 +19,8 @@ Result<void> Done(Result<std::int64_t> r) {
 
 constexpr const char* kColumns =
     "id, call_id, organisation_id, applicant_id, state, answers, version, reference, eligibility_outcome, "
-    "eligibility, created_at, updated_at, submitted_at, withdrawn_at";
+    "eligibility, created_at, updated_at, submitted_at, withdrawn_at, screening_decision, screening_reason, "
+    "screened_by, screened_at, dedupe_phone, dedupe_name_birth, dedupe_email";
 
 Result<Application> FromRow(const db::Row& r) {
   Application a;
@@ -41,6 +42,13 @@ Result<Application> FromRow(const db::Row& r) {
   a.updated_at = r.Text(11);
   a.submitted_at = r.OptText(12);
   a.withdrawn_at = r.OptText(13);
+  a.screening_decision = r.OptText(14);
+  a.screening_reason = r.OptText(15);
+  a.screened_by = r.OptText(16);
+  a.screened_at = r.OptText(17);
+  a.dedupe_phone = r.OptText(18);
+  a.dedupe_name_birth = r.OptText(19);
+  a.dedupe_email = r.OptText(20);
   return a;
 }
 
@@ -111,10 +119,15 @@ Result<bool> SaveState(db::Tx& tx, const Application& a, std::int64_t expected_v
   auto n = tx.Exec(
       "UPDATE applications SET state = :state, version = :new_version, reference = :reference, "
       "eligibility_outcome = :outcome, eligibility = :eligibility, updated_at = :now, submitted_at = :submitted, "
-      "withdrawn_at = :withdrawn WHERE id = :id AND version = :version",
+      "withdrawn_at = :withdrawn, screening_decision = :decision, screening_reason = :reason, screened_by = :by, "
+      "screened_at = :screened_at, dedupe_phone = :phone, dedupe_name_birth = :name_birth, dedupe_email = :email "
+      "WHERE id = :id AND version = :version",
       {P("state", a.state), P("new_version", a.version), P("reference", a.reference), P("outcome", a.eligibility_outcome),
        P("eligibility", EligibilityJson(a)), P("now", a.updated_at), P("submitted", a.submitted_at),
-       P("withdrawn", a.withdrawn_at), P("id", a.id), P("version", expected_version)});
+       P("withdrawn", a.withdrawn_at), P("decision", a.screening_decision), P("reason", a.screening_reason),
+       P("by", a.screened_by), P("screened_at", a.screened_at), P("phone", a.dedupe_phone),
+       P("name_birth", a.dedupe_name_birth), P("email", a.dedupe_email), P("id", a.id),
+       P("version", expected_version)});
   if (!n) return n.error();
   return *n == 1;
 }
@@ -169,6 +182,25 @@ Result<std::vector<Application>> OfApplicant(db::Tx& tx, const std::string& appl
   return out;
 }
 
+// Another submitted application of the same call shares a key with `a`.
+constexpr const char* kDuplicate =
+    "EXISTS (SELECT 1 FROM applications d WHERE d.call_id = a.call_id AND d.id <> a.id AND d.state <> 'draft' AND "
+    "((d.dedupe_phone = a.dedupe_phone) OR (d.dedupe_name_birth = a.dedupe_name_birth) OR "
+    "(d.dedupe_email = a.dedupe_email)))";
+
+Result<std::vector<Application>> SubmittedOfCall(db::Tx& tx, const std::string& call_id) {
+  auto rows = tx.Query(std::string("SELECT ") + kColumns + " FROM applications WHERE call_id = :call AND state = 'submitted'",
+                       {P("call", call_id)});
+  if (!rows) return rows.error();
+  std::vector<Application> out;
+  for (const auto& r : *rows) {
+    auto a = FromRow(r);
+    if (!a) return a.error();
+    out.push_back(std::move(*a));
+  }
+  return out;
+}
+
 Result<StaffPage> OfCall(db::Tx& tx, const std::string& organisation_id, const std::string& call_id,
                          const StaffFilter& filter) {
   std::string where = " FROM applications a JOIN accounts p ON p.id = a.applicant_id "
@@ -181,9 +213,10 @@ Result<StaffPage> OfCall(db::Tx& tx, const std::string& organisation_id, const s
     params.push_back(P("state", filter.state));
   }
   if (!filter.eligibility.empty()) {
-    where += " AND a.eligibility_outcome = :eligibility";
+    where += " AND coalesce(a.screening_decision, a.eligibility_outcome) = :eligibility";
     params.push_back(P("eligibility", filter.eligibility));
   }
+  if (filter.duplicates_only) where += std::string(" AND ") + kDuplicate;
   if (!filter.query.empty()) {
     // LIKE with the wildcards of the query escaped; lower() is ASCII-only
     // on SQLite, so names match in the case they were typed beyond ASCII.
@@ -200,8 +233,11 @@ Result<StaffPage> OfCall(db::Tx& tx, const std::string& organisation_id, const s
   auto total = tx.QueryOne("SELECT count(*)" + where, params);
   if (!total) return total.error();
   page.total = (*total)->Int(0);
-  std::string sql = "SELECT a.id, a.reference, a.state, a.eligibility_outcome, p.id, p.name, p.email, a.submitted_at, "
-                    "a.updated_at, " + std::string(filter.with_answers ? "a.answers" : "NULL") + where;
+  std::string sql = "SELECT a.id, a.reference, a.state, coalesce(a.screening_decision, a.eligibility_outcome), p.id, "
+                    "p.name, p.email, a.submitted_at, a.updated_at, " +
+                    std::string(filter.with_answers ? "a.answers" : "NULL") +
+                    ", CASE WHEN a.screening_decision IS NULL THEN 0 ELSE 1 END, CASE WHEN " + kDuplicate +
+                    " THEN 1 ELSE 0 END" + where;
   if (!filter.after.empty()) {
     sql += " AND a.id > :after";
     params.push_back(P("after", filter.after));
@@ -212,7 +248,8 @@ Result<StaffPage> OfCall(db::Tx& tx, const std::string& organisation_id, const s
   if (!rows) return rows.error();
   for (const auto& r : *rows) {
     page.items.push_back({r.Text(0), r.OptText(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
-                          r.OptText(7), r.Text(8), filter.with_answers ? json::parse(r.Text(9), nullptr, false) : json()});
+                          r.OptText(7), r.Text(8), filter.with_answers ? json::parse(r.Text(9), nullptr, false) : json(),
+                          r.Int(10) == 1, r.Int(11) == 1});
   }
   if (!filter.with_answers && page.items.size() > static_cast<std::size_t>(filter.limit)) {
     page.items.pop_back();

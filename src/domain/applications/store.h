@@ -32,6 +32,8 @@ Result<void> InsertDocument(db::Tx& tx, const Document& d, std::string_view byte
 Result<std::optional<std::pair<Document, std::string>>> GetDocument(db::Tx& tx, const std::string& id, bool with_content);
 
 Result<std::vector<Application>> OfApplicant(db::Tx& tx, const std::string& applicant_id);
+// Every submitted application of a call (for re-evaluating eligibility).
+Result<std::vector<Application>> SubmittedOfCall(db::Tx& tx, const std::string& call_id);
 Result<StaffPage> OfCall(db::Tx& tx, const std::string& organisation_id, const std::string& call_id,
                          const StaffFilter& filter);
 

@@ -1,6 +1,5 @@
 // Which view each client path shows. Paths not listed here show NotFound.
 import type { Component } from 'svelte';
-import ComingSoon from './ComingSoon.svelte';
 import Home from './Home.svelte';
 import Status from './Status.svelte';
 import Account from './Account.svelte';
@@ -14,6 +13,12 @@ import AcceptInvitation from './AcceptInvitation.svelte';
 import Notifications from './Notifications.svelte';
 import Organisation from './Organisation.svelte';
 import Staff from './Staff.svelte';
+import Programme from './Programme.svelte';
+import Intake from './Intake.svelte';
+import Calls from './Calls.svelte';
+import Call from './Call.svelte';
+import Application from './Application.svelte';
+import Applications from './Applications.svelte';
 
 export interface Route {
   // Views take different props; each entry below passes the ones its view needs.
@@ -35,22 +40,21 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/privacy': { component: Privacy, titleKey: 'privacy.title' },
   '/account': { component: Account, titleKey: 'account.title', session: true },
   '/account/tokens': { component: Tokens, titleKey: 'tokens.title', session: true },
-  // Placeholders for the role areas still to come; ComingSoon says so plainly.
-  '/calls': { component: ComingSoon, titleKey: 'nav.calls', props: { titleKey: 'nav.calls' } },
-  '/applications': {
-    component: ComingSoon,
-    titleKey: 'nav.applications',
-    props: { titleKey: 'nav.applications' },
-  },
+  '/calls': { component: Calls, titleKey: 'nav.calls' },
+  '/call': { component: Call, titleKey: 'calls.call_title' },
+  '/applications': { component: Applications, titleKey: 'nav.applications', session: true },
+  '/application': { component: Application, titleKey: 'application.title', session: true },
   '/staff': { component: Staff, titleKey: 'staff.title', session: true },
   '/organisation': { component: Organisation, titleKey: 'staff.title', session: true },
+  '/programme': { component: Programme, titleKey: 'programmes.programme_title', session: true },
+  '/intake': { component: Intake, titleKey: 'intake.title', session: true },
   '/invitations/accept': { component: AcceptInvitation, titleKey: 'staff.accept_title', session: true },
   '/notifications': { component: Notifications, titleKey: 'notifications.title', session: true },
 };
 
-/** The navigation entries in the header; all still placeholders. */
+/** The navigation entries in the header (`available: false` marks a placeholder). */
 export const NAV_ITEMS = [
-  { path: '/calls', labelKey: 'nav.calls', available: false },
-  { path: '/applications', labelKey: 'nav.applications', available: false },
+  { path: '/calls', labelKey: 'nav.calls', available: true },
+  { path: '/applications', labelKey: 'nav.applications', available: true },
   { path: '/staff', labelKey: 'nav.staff', available: true },
 ] as const;

@@ -13,7 +13,11 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: FieldError[];
+  /** Members beyond RFC 9457's and `errors` (e.g. `application_id`, `current`), as sent. */
+  extensions?: Record<string, unknown>;
 }
+
+const KNOWN_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,5 +46,7 @@ export function toProblem(body: unknown, status: number, statusText: string): Pr
   if (typeof source.detail === 'string') problem.detail = source.detail;
   if (typeof source.instance === 'string') problem.instance = source.instance;
   if (Array.isArray(source.errors)) problem.errors = source.errors.filter(isFieldError);
+  const extra = Object.entries(source).filter(([key]) => !KNOWN_MEMBERS.has(key));
+  if (extra.length > 0) problem.extensions = Object.fromEntries(extra);
   return problem;
 }

@@ -1,0 +1,83 @@
+// The applicant's side of applications (docs/api/calls-and-applications.md,
+// "Applying"): start a draft, read it, autosave answers, submit, withdraw,
+// and the list of one's own applications.
+import { ApiError, request } from './client';
+
+export type ApplicationState = 'draft' | 'submitted' | 'withdrawn';
+export type Outcome = 'pending' | 'eligible' | 'ineligible' | 'review';
+export type Answers = Record<string, unknown>;
+
+export interface CallRef {
+  id: string;
+  title: string;
+  closes_at: string | null;
+  time_zone: string;
+  state: string;
+}
+
+export interface TimelineEntry {
+  at: string;
+  event: string;
+  note?: string | null;
+}
+
+export interface Application {
+  id: string;
+  call_id: string;
+  applicant: string;
+  state: ApplicationState;
+  answers: Answers;
+  version: number;
+  reference: string | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  withdrawn_at: string | null;
+  eligibility: { outcome: Outcome; rules: { id: string; passed: boolean; reason: string }[] } | null;
+  timeline: TimelineEntry[];
+  call: CallRef;
+}
+
+export interface ApplicationSummary {
+  id: string;
+  call_id: string;
+  state: ApplicationState;
+  reference: string | null;
+  updated_at: string;
+  submitted_at: string | null;
+  call: CallRef;
+}
+
+const app = (id: string) => `/api/v1/applications/${encodeURIComponent(id)}`;
+
+export const startApplication = (callId: string) =>
+  request<Application>(`/api/v1/calls/${encodeURIComponent(callId)}/applications`, { method: 'POST' });
+export const getApplication = (id: string) => request<Application>(app(id));
+/** Merges `answers` (null clears one) when `version` is the stored one. */
+export const saveAnswers = (id: string, answers: Answers, version: number) =>
+  request<Application>(app(id), { method: 'PATCH', body: { answers, version } });
+export const submitApplication = (id: string) => request<Application>(`${app(id)}/submit`, { method: 'POST' });
+export const withdrawApplication = (id: string) => request<Application>(`${app(id)}/withdraw`, { method: 'POST' });
+export const myApplications = () => request<{ items: ApplicationSummary[] }>('/api/v1/me/applications');
+
+function member(error: unknown, name: string): unknown {
+  return error instanceof ApiError ? error.problem?.extensions?.[name] : undefined;
+}
+
+/** The id of the person's existing application, when starting one was refused as `already_applied`. */
+export function existingApplicationId(error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const id = member(error, 'application_id');
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+/** What another tab or device saved, when autosave was refused as `stale_version`. */
+export function currentOnServer(error: unknown): { answers: Answers; version: number } | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const current = member(error, 'current');
+  if (typeof current !== 'object' || current === null) return undefined;
+  const { answers, version } = current as { answers?: unknown; version?: unknown };
+  if (typeof version !== 'number') return undefined;
+  const valid = typeof answers === 'object' && answers !== null && !Array.isArray(answers);
+  return { answers: valid ? (answers as Answers) : {}, version };
+}

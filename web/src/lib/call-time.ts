@@ -1,0 +1,80 @@
+// Times of a call's window, shown in the call's own time zone with the zone
+// named ("15 yanvar 2027, saat 18:00 (Asia/Baku, UTC+04:00)"): a deadline is
+// the organisation's, wherever the applicant reads it. Day and month names
+// come from the catalogues (Chromium has no Azerbaijani locale data).
+import type { TOptions } from 'i18next';
+
+type Translate = (key: string, options?: TOptions) => string;
+
+interface Parts {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+  minute: string;
+}
+
+function partsIn(date: Date, zone: string): Parts | undefined {
+  try {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const parts: Record<string, string> = {};
+    for (const p of format.formatToParts(date)) parts[p.type] = p.value;
+    return {
+      year: parts.year ?? '',
+      month: parts.month ?? '',
+      day: parts.day ?? '',
+      hour: (parts.hour ?? '00').padStart(2, '0'),
+      minute: (parts.minute ?? '00').padStart(2, '0'),
+    };
+  } catch {
+    return undefined; // an unknown zone name
+  }
+}
+
+/** "UTC+04:00" for the zone at that moment ("UTC" itself for offset zero). */
+function offsetIn(date: Date, zone: string): string {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(date)
+      .find((p) => p.type === 'timeZoneName')?.value;
+    return (name ?? 'GMT').replace('GMT', 'UTC');
+  } catch {
+    return '';
+  }
+}
+
+/** The date and time in `zone`, without the zone's name. */
+export function formatZonedTime(iso: string, zone: string, t: Translate): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const p = partsIn(date, zone) ?? partsIn(date, 'UTC');
+  if (!p) return iso;
+  const day = t('format.date', { day: String(Number(p.day)), month: t(`format.months.${Number(p.month)}`), year: p.year });
+  return t('format.date_time', { date: day, time: `${p.hour === '24' ? '00' : p.hour}:${p.minute}` });
+}
+
+/** The date and time in `zone`, with the zone named. */
+export function formatInZone(iso: string, zone: string, t: Translate): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const known = partsIn(date, zone) !== undefined;
+  const name = known ? zone : 'UTC';
+  const offset = offsetIn(date, name);
+  const label = offset && offset !== name ? `${name}, ${offset}` : name;
+  return t('calls.in_zone', { time: formatZonedTime(iso, name, t), zone: label });
+}
+
+/** A calendar date "YYYY-MM-DD" (an answer) in words. */
+export function formatDay(value: string, t: Translate): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  return t('format.date', { day: String(Number(match[3])), month: t(`format.months.${Number(match[2])}`), year: match[1] ?? '' });
+}
