@@ -148,10 +148,13 @@ TEST(Cli, AuditVerifyFindsTamperingAndNamesTheRow) {
   ASSERT_EQ(RunProcess({kBin, "demo", "--db", db}).exit_code, 0);
   auto intact = RunProcess({kBin, "audit", "verify", "--db", db});
   EXPECT_EQ(intact.exit_code, 0) << intact.err;
-  EXPECT_EQ(intact.out, "audit chain intact: 7 rows\n");  // 3 accounts + 4 organisations
   {
     auto d = db::Database::Open(db);
     ASSERT_TRUE(d.ok());
+    auto rows = (*d)->Read([](db::Tx& tx) { return tx.QueryOne("SELECT count(*) FROM audit_log"); });
+    ASSERT_TRUE(rows.ok());
+    EXPECT_GT((*rows)->Int(0), 1500);  // the demo's organisations, accounts, calls and applications
+    EXPECT_EQ(intact.out, "audit chain intact: " + std::to_string((*rows)->Int(0)) + " rows\n");
     ASSERT_TRUE((*d)->Write([](db::Tx& tx) {
                      return tx.Exec("UPDATE audit_log SET after_json = '{\"slug\":\"XXX\"}' WHERE seq = 4");
                    }).ok());
