@@ -27,9 +27,9 @@ json Opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullp
 
 json CallJson(const programmes::Call& c, const std::string& locale, const std::string& now) {
   return {{"id", c.id},
-          {"title", programmes::InLanguage(c.settings.title, locale)},
+          {"title", programmes::InLanguage(c.settings->title, locale)},
           {"closes_at", Opt(c.closes_at)},
-          {"time_zone", c.settings.time_zone},
+          {"time_zone", c.settings->time_zone},
           {"state", programmes::CallState(c, now)}};
 }
 
@@ -118,11 +118,11 @@ docs::Table ExportTable(const StaffPage& page, const programmes::Call& call, con
   docs::Table t;
   t.title = call.reference_prefix;
   t.header = {"reference", "name", "email", "state", "eligibility", "submitted_at"};
-  for (const auto& f : call.settings.form.fields) t.header.push_back(programmes::InLanguage(f.label, locale) + " [" + f.key + "]");
+  for (const auto& f : call.settings->form.fields) t.header.push_back(programmes::InLanguage(f.label, locale) + " [" + f.key + "]");
   for (const auto& r : page.items) {
     std::vector<std::string> row = {r.reference.value_or(""), r.applicant_name,      r.applicant_email,
                                     r.state,                  r.eligibility_outcome, r.submitted_at.value_or("")};
-    for (const auto& f : call.settings.form.fields) {
+    for (const auto& f : call.settings->form.fields) {
       row.push_back(r.answers.is_object() && r.answers.contains(f.key) ? CellText(f, r.answers[f.key]) : "");
     }
     t.rows.push_back(std::move(row));

@@ -70,7 +70,7 @@ Result<ApplicationView> Service::Start(const RequestContext& ctx, const std::str
   return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
     auto call = programmes::FindCall(tx, call_id);
     if (!call) return call.error();
-    if (!*call || !(*call)->settings.published) return Error::NotFound("no such call");
+    if (!*call || !(*call)->settings->published) return Error::NotFound("no such call");
     auto existing = store::IdOf(tx, call_id, ctx.actor.account_id);
     if (!existing) return existing.error();
     if (*existing) {
@@ -134,7 +134,7 @@ Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::
     Application& a = view->application;
     if (auto next = Next(a.state, Action::kEdit); !next) return next.error();
     if (programmes::CallState(view->call, now) != "open") return NotOpen(view->call, now);
-    if (auto errors = programmes::CheckShapes(view->call.settings.form, patch); !errors.empty()) {
+    if (auto errors = programmes::CheckShapes(view->call.settings->form, patch); !errors.empty()) {
       return Error::InvalidArgument("invalid answers", std::move(errors));
     }
     if (version != a.version) {
@@ -166,7 +166,15 @@ Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::
 
 Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::string& id) {
   const std::string now = FormatUtc(ctx.clock.Now());
-  return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
+  // Checking and evaluating run on a reader, beside other requests; the
+  // write transaction (one writer on SQLite) only numbers and saves, and
+  // refuses when the application changed in between (its version).
+  struct Checked {
+    ApplicationView view;
+    std::string next;
+    std::optional<accounts::Account> applicant;
+  };
+  auto checked = db_.Read([&](db::Tx& tx) -> Result<Checked> {
     auto view = LoadOwn(tx, ctx, id);
     if (!view) return view.error();
     Application& a = view->application;
@@ -175,10 +183,10 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
     if (!next) return next.error();
     // The deadline is the server's: the call's closing instant in UTC.
     if (programmes::CallState(call, now) != "open") return NotOpen(call, now);
-    if (auto errors = programmes::CheckForSubmission(call.settings.form, a.answers); !errors.empty()) {
+    if (auto errors = programmes::CheckForSubmission(call.settings->form, a.answers); !errors.empty()) {
       return Error::InvalidArgument("the application is incomplete", std::move(errors));
     }
-    for (const auto& f : call.settings.form.fields) {
+    for (const auto& f : call.settings->form.fields) {
       if (f.type != programmes::FieldType::kFile || !a.answers.contains(f.key) || !a.answers[f.key].is_string()) continue;
       auto d = store::GetDocument(tx, a.answers[f.key].get<std::string>(), false);
       if (!d) return d.error();
@@ -186,22 +194,28 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
         return Error::InvalidArgument("the application is incomplete", {{"answers." + f.key, "required", "upload the file"}});
       }
     }
-    const json before = StateJson(a);
-    a.eligibility = programmes::Evaluate(call.settings.rules, a.answers);
+    a.eligibility = programmes::Evaluate(call.settings->rules, a.answers);
     a.eligibility_outcome = programmes::Outcome(a.eligibility);
-    auto number = store::NextReference(tx, call.id);
-    if (!number) return number.error();
-    a.reference = Reference(call.reference_prefix, *number);
     auto applicant = accounts::FindAccount(tx, a.applicant_id);
     if (!applicant) return applicant.error();
     if (*applicant) {
-      const auto keys = KeysOf(call.settings.form, a.answers, (*applicant)->name, (*applicant)->email);
+      const auto keys = KeysOf(call.settings->form, a.answers, (*applicant)->name, (*applicant)->email);
       a.dedupe_phone = keys.phone;
       a.dedupe_name_birth = keys.name_birth;
       a.dedupe_email = keys.email;
     }
+    return Checked{std::move(*view), *next, std::move(*applicant)};
+  });
+  if (!checked) return checked.error();
+  return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
+    Application a = checked->view.application;
+    const programmes::Call& call = checked->view.call;
+    const json before = {{"state", a.state}, {"version", a.version}, {"eligibility", "pending"}};
+    auto number = store::NextReference(tx, call.id);
+    if (!number) return number.error();
+    a.reference = Reference(call.reference_prefix, *number);
     const std::int64_t expected = a.version;
-    a.state = *next;
+    a.state = checked->next;
     a.version += 1;
     a.submitted_at = now;
     a.updated_at = now;
@@ -209,7 +223,7 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
     if (!saved) return saved.error();
     if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
     if (auto r = store::AddEvent(tx, a.id, now, "submitted", *a.reference, ctx.actor.account_id); !r) return r.error();
-    if (!call.settings.rules.empty()) {
+    if (!call.settings->rules.empty()) {
       if (auto r = store::AddEvent(tx, a.id, now, "eligibility", a.eligibility_outcome, ""); !r) return r.error();
     }
     json after = StateJson(a);
@@ -217,18 +231,18 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
     if (auto r = trail_.Append(tx, ctx, {a.organisation_id, "application", a.id, "submit", before.dump(), after.dump()}); !r) {
       return r.error();
     }
-    if (*applicant) {
-      const auto& person = **applicant;
+    if (checked->applicant) {
+      const auto& person = *checked->applicant;
       notifications::Message receipt{person.id, person.email, person.locale, "application_received", {}, true};
       receipt.params = {{"name", person.name},
                         {"reference", *a.reference},
-                        {"call", programmes::InLanguage(call.settings.title, person.locale)},
-                        {"submitted_at", programmes::UtcToLocal(now, call.settings.time_zone) + " (" +
-                                             call.settings.time_zone + ")"},
+                        {"call", programmes::InLanguage(call.settings->title, person.locale)},
+                        {"submitted_at", programmes::UtcToLocal(now, call.settings->time_zone) + " (" +
+                                             call.settings->time_zone + ")"},
                         {"link", public_url_ + "/application?id=" + a.id}};
       if (auto r = notifications::Enqueue(tx, ctx.clock, receipt); !r) return r.error();
     }
-    return Finish(tx, ctx, std::move(a), std::move(view->call));
+    return Finish(tx, ctx, std::move(a), call);
   });
 }
 
@@ -285,7 +299,7 @@ Result<std::pair<Document, ApplicationView>> Service::Upload(const RequestContex
     Application& a = view->application;
     if (auto next = Next(a.state, Action::kEdit); !next) return next.error();
     if (programmes::CallState(view->call, now) != "open") return NotOpen(view->call, now);
-    const programmes::Field* field = view->call.settings.form.Find(field_key);
+    const programmes::Field* field = view->call.settings->form.Find(field_key);
     if (!field || field->retired) return Error::InvalidArgument("unknown field", {{"field", "unknown_field", "a file question of this form"}});
     if (field->type != programmes::FieldType::kFile) {
       return Error::InvalidArgument("not a file question", {{"field", "wrong_field_type", "a file question"}});
@@ -421,7 +435,7 @@ Result<EvaluationSummary> Service::Reevaluate(const RequestContext& ctx, const s
     auto list = store::SubmittedOfCall(tx, (*call)->id);
     if (!list) return list.error();
     for (auto& a : *list) {
-      a.eligibility = programmes::Evaluate((*call)->settings.rules, a.answers);
+      a.eligibility = programmes::Evaluate((*call)->settings->rules, a.answers);
       const std::string outcome = programmes::Outcome(a.eligibility);
       ++summary.evaluated;
       if (outcome == "eligible") ++summary.eligible;

@@ -40,7 +40,7 @@ json ToJson(const Intake& i) {
 json Opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
 json StaffJson(const Call& c, const std::string& now) {
-  json j = programmes::ToJson(c.settings);
+  json j = programmes::ToJson(*c.settings);
   j["id"] = c.id;
   j["intake_id"] = c.intake_id;
   j["organisation_id"] = c.organisation_id;
@@ -57,10 +57,10 @@ json StaffJson(const Call& c, const std::string& now) {
 json SummaryJson(const CallSummary& s, const std::string& locale, const std::string& now) {
   const Call& c = s.call;
   return {{"id", c.id},
-          {"title", InLanguage(c.settings.title, locale)},
+          {"title", InLanguage(c.settings->title, locale)},
           {"opens_at", Opt(c.opens_at)},
           {"closes_at", Opt(c.closes_at)},
-          {"time_zone", c.settings.time_zone},
+          {"time_zone", c.settings->time_zone},
           {"state", CallState(c, now)},
           {"programme", {{"id", c.programme_id}, {"name", s.programme_name}}},
           {"organisation", {{"id", c.organisation_id}, {"name", s.organisation_name}, {"slug", s.organisation_slug}}},
@@ -69,7 +69,7 @@ json SummaryJson(const CallSummary& s, const std::string& locale, const std::str
 
 json PublicJson(const CallSummary& s, const std::string& locale, const std::string& now) {
   json j = SummaryJson(s, locale, now);
-  const auto& settings = s.call.settings;
+  const auto& settings = *s.call.settings;
   j["titles"] = programmes::ToJson(settings)["title"];
   const std::string description = InLanguage(settings.description, locale);
   j["description"] = description;
@@ -111,12 +111,12 @@ std::string AtomFeed(const std::vector<CallSummary>& calls, const std::string& l
   for (const auto& s : calls) {
     const Call& c = s.call;
     const std::string link = public_url + "/call?id=" + c.id;
-    xml += "<entry>\n<id>urn:cohort:call:" + c.id + "</id>\n<title>" + XmlEscape(InLanguage(c.settings.title, locale)) +
+    xml += "<entry>\n<id>urn:cohort:call:" + c.id + "</id>\n<title>" + XmlEscape(InLanguage(c.settings->title, locale)) +
            "</title>\n<link rel=\"alternate\" href=\"" + XmlEscape(link) + "\"/>\n<updated>" + c.updated_at +
            "</updated>\n<author><name>" + XmlEscape(s.organisation_name) + "</name></author>\n<summary>" +
            XmlEscape(s.programme_name + " · " + s.intake_name + " · " + c.closes_at.value_or("")) +
            "</summary>\n<content type=\"html\">" +
-           XmlEscape(docs::MarkdownToSafeHtml(InLanguage(c.settings.description, locale))) + "</content>\n</entry>\n";
+           XmlEscape(docs::MarkdownToSafeHtml(InLanguage(c.settings->description, locale))) + "</content>\n</entry>\n";
   }
   return xml + "</feed>\n";
 }

@@ -3,6 +3,7 @@
 // e.g. "2025–2026") and the call of an intake: its window, form and
 // eligibility rules. Answers to a form are JSON values.
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -113,7 +114,8 @@ struct Call {
   std::string intake_id;
   std::string organisation_id;
   std::string programme_id;
-  CallSettings settings;
+  // Shared and never changed once made: reading a call does not copy its form.
+  std::shared_ptr<const CallSettings> settings = std::make_shared<const CallSettings>();
   std::optional<std::string> opens_at, closes_at;  // UTC
   std::string reference_prefix;
   int applications = 0;

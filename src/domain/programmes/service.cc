@@ -84,7 +84,7 @@ Result<std::pair<std::optional<std::string>, std::optional<std::string>>> Window
 }  // namespace
 
 std::string CallState(const Call& call, const std::string& now) {
-  if (!call.settings.published || !call.opens_at || !call.closes_at) return "draft";
+  if (!call.settings->published || !call.opens_at || !call.closes_at) return "draft";
   if (now < *call.opens_at) return "scheduled";
   if (now < *call.closes_at) return "open";
   return "closed";
@@ -198,11 +198,13 @@ Result<Intake> Service::CreateIntake(const RequestContext& ctx, const std::strin
       call.id = NewId(now);
       call.intake_id = intake.id;
       call.organisation_id = intake.organisation_id;
-      call.settings = source->settings;
-      call.settings.opens_at_local.clear();
-      call.settings.closes_at_local.clear();
-      call.settings.published = false;
-      call.settings.time_zone = intake.time_zone;
+      // The call comes along without its window and unpublished.
+      CallSettings copy = *source->settings;
+      copy.opens_at_local.clear();
+      copy.closes_at_local.clear();
+      copy.published = false;
+      copy.time_zone = intake.time_zone;
+      call.settings = std::make_shared<const CallSettings>(std::move(copy));
       call.reference_prefix = source->reference_prefix.substr(0, source->reference_prefix.rfind('-') + 1) +
                               intake.starts_on.substr(0, 4);
       if (auto r = store::SaveCall(tx, call, true, now_text); !r) return r.error();
@@ -259,6 +261,9 @@ Result<Call> Service::GetCall(const RequestContext& ctx, const std::string& inta
     auto call = store::CallOfIntake(tx, intake_id);
     if (!call) return call.error();
     if (!*call) return Error::NotFound("this intake has no call yet");
+    auto count = store::CountApplications(tx, (*call)->id);
+    if (!count) return count.error();
+    (*call)->applications = *count;
     return std::move(**call);
   });
 }
@@ -279,11 +284,11 @@ Result<Call> Service::PutCall(const RequestContext& ctx, const std::string& inta
     json before;
     if (*existing) {
       call = std::move(**existing);
-      before = ToJson(call.settings);
+      before = ToJson(*call.settings);
       // Removing a question that people have answered would lose their
       // answers: refuse, and say which (retiring it keeps them).
       std::set<std::string> removed;
-      for (const auto& f : call.settings.form.fields) {
+      for (const auto& f : call.settings->form.fields) {
         if (!settings.form.Find(f.key)) removed.insert(f.key);
       }
       auto answered = store::AnsweredKeys(tx, call.id, removed);
@@ -305,13 +310,16 @@ Result<Call> Service::PutCall(const RequestContext& ctx, const std::string& inta
       if (!org) return org.error();
       call.reference_prefix = (*org)->Text(0) + "-" + (*programme)->code + "-" + intake.starts_on.substr(0, 4);
     }
-    call.settings = settings;
+    call.settings = std::make_shared<const CallSettings>(settings);
     call.opens_at = window->first;
     call.closes_at = window->second;
     call.updated_at = now;
     if (auto r = store::SaveCall(tx, call, !*existing, now); !r) return r.error();
+    auto count = store::CountApplications(tx, call.id);
+    if (!count) return count.error();
+    call.applications = *count;
     if (auto a = trail_.Append(tx, ctx, {call.organisation_id, "call", call.id, *existing ? "update" : "create",
-                                         before.is_null() ? "" : before.dump(), ToJson(call.settings).dump()});
+                                         before.is_null() ? "" : before.dump(), ToJson(*call.settings).dump()});
         !a) {
       return a.error();
     }

@@ -1,5 +1,9 @@
 #include "domain/programmes/store.h"
 
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 #include "domain/programmes/form.h"
 
 namespace cohort::programmes::store {
@@ -26,7 +30,35 @@ Intake IntakeFromRow(const db::Row& r) {
 
 constexpr const char* kCallColumns =
     "c.id, c.intake_id, c.organisation_id, i.programme_id, c.settings, c.opens_at, c.closes_at, c.reference_prefix, "
-    "(SELECT count(*) FROM applications a WHERE a.call_id = c.id), c.updated_at";
+    "0, c.updated_at";
+
+// Parsed settings by call id, reused while the stored text is the same:
+// every autosave and submission reads its call, and parsing a form is
+// most of the work of reading one. The text is compared, not a time, so a
+// change within the same millisecond is seen too.
+struct CachedSettings {
+  std::string text;
+  std::shared_ptr<const CallSettings> settings;
+};
+std::mutex cache_mu;
+std::unordered_map<std::string, CachedSettings> cache;
+
+Result<std::shared_ptr<const CallSettings>> SettingsOf(const std::string& call_id, const std::string& text) {
+  {
+    std::lock_guard lock(cache_mu);
+    auto it = cache.find(call_id);
+    if (it != cache.end() && it->second.text == text) return it->second.settings;
+  }
+  const json settings = json::parse(text, nullptr, false);
+  if (settings.is_discarded()) return Error::Internal("stored call settings are not JSON: " + call_id);
+  auto parsed = ParseCallSettings(settings);
+  if (!parsed) return Error::Internal("stored call settings no longer parse: " + call_id + ": " + parsed.error().message());
+  auto shared = std::make_shared<const CallSettings>(std::move(*parsed));
+  std::lock_guard lock(cache_mu);
+  if (cache.size() > 10000) cache.clear();
+  cache[call_id] = {text, shared};
+  return shared;
+}
 
 Result<Call> CallFromRow(const db::Row& r) {
   Call c;
@@ -34,15 +66,12 @@ Result<Call> CallFromRow(const db::Row& r) {
   c.intake_id = r.Text(1);
   c.organisation_id = r.Text(2);
   c.programme_id = r.Text(3);
-  const json settings = json::parse(r.Text(4), nullptr, false);
-  if (settings.is_discarded()) return Error::Internal("stored call settings are not JSON: " + c.id);
-  auto parsed = ParseCallSettings(settings);
-  if (!parsed) return Error::Internal("stored call settings no longer parse: " + c.id + ": " + parsed.error().message());
-  c.settings = std::move(*parsed);
+  auto settings = SettingsOf(c.id, r.Text(4));
+  if (!settings) return settings.error();
+  c.settings = *settings;
   c.opens_at = r.OptText(5);
   c.closes_at = r.OptText(6);
   c.reference_prefix = r.Text(7);
-  c.applications = static_cast<int>(r.Int(8));
   c.updated_at = r.Text(9);
   return c;
 }
@@ -143,21 +172,27 @@ Result<std::optional<Call>> GetCall(db::Tx& tx, const std::string& id) {
 }
 
 Result<void> SaveCall(db::Tx& tx, const Call& c, bool is_new, const std::string& now) {
-  const std::string settings = ToJson(c.settings).dump();
+  const std::string settings = ToJson(*c.settings).dump();
   if (is_new) {
     return Done(tx.Exec(
         "INSERT INTO calls (id, intake_id, organisation_id, settings, time_zone, opens_at, closes_at, published, "
         "reference_prefix, created_at, updated_at) VALUES (:id, :intake, :org, :settings, :tz, :opens, :closes, "
         ":published, :prefix, :now, :now)",
         {P("id", c.id), P("intake", c.intake_id), P("org", c.organisation_id), P("settings", settings),
-         P("tz", c.settings.time_zone), P("opens", c.opens_at), P("closes", c.closes_at),
-         P("published", c.settings.published), P("prefix", c.reference_prefix), P("now", now)}));
+         P("tz", c.settings->time_zone), P("opens", c.opens_at), P("closes", c.closes_at),
+         P("published", c.settings->published), P("prefix", c.reference_prefix), P("now", now)}));
   }
   return Done(tx.Exec(
       "UPDATE calls SET settings = :settings, time_zone = :tz, opens_at = :opens, closes_at = :closes, "
       "published = :published, updated_at = :now WHERE id = :id AND organisation_id = :org",
-      {P("settings", settings), P("tz", c.settings.time_zone), P("opens", c.opens_at), P("closes", c.closes_at),
-       P("published", c.settings.published), P("now", now), P("id", c.id), P("org", c.organisation_id)}));
+      {P("settings", settings), P("tz", c.settings->time_zone), P("opens", c.opens_at), P("closes", c.closes_at),
+       P("published", c.settings->published), P("now", now), P("id", c.id), P("org", c.organisation_id)}));
+}
+
+Result<int> CountApplications(db::Tx& tx, const std::string& call_id) {
+  auto row = tx.QueryOne("SELECT count(*) FROM applications WHERE call_id = :call", {P("call", call_id)});
+  if (!row) return row.error();
+  return static_cast<int>((*row)->Int(0));
 }
 
 Result<std::set<std::string>> AnsweredKeys(db::Tx& tx, const std::string& call_id, const std::set<std::string>& keys) {
