@@ -1,7 +1,8 @@
 // The applicant's side of applications (docs/api/calls-and-applications.md,
 // "Applying"): start a draft, read it, autosave answers, submit, withdraw,
-// and the list of one's own applications.
-import { ApiError, request } from './client';
+// and the list of one's own applications; documents (uploads) and, for
+// staff, the screening decision ("Documents", "Screening").
+import { ApiError, postForm, request } from './client';
 
 export type ApplicationState = 'draft' | 'submitted' | 'withdrawn';
 export type Outcome = 'pending' | 'eligible' | 'ineligible' | 'review';
@@ -33,9 +34,36 @@ export interface Application {
   updated_at: string;
   submitted_at: string | null;
   withdrawn_at: string | null;
-  eligibility: { outcome: Outcome; rules: { id: string; passed: boolean; reason: string }[] } | null;
+  eligibility: {
+    outcome: Outcome;
+    /** Staff only: what the rules alone say (`outcome` is the screening decision when there is one). */
+    rules_outcome?: Outcome;
+    rules: { id: string; passed: boolean; reason: string }[];
+  } | null;
   timeline: TimelineEntry[];
   call: CallRef;
+  /** Present (maybe null) only when staff read the application. */
+  screening?: Screening | null;
+}
+
+export type Decision = 'eligible' | 'ineligible';
+
+export interface Screening {
+  decision: Decision;
+  reason: string;
+  /** The account id of who decided. */
+  by: string;
+  at: string;
+}
+
+export interface Document {
+  id: string;
+  application_id: string;
+  field: string;
+  file_name: string;
+  kind: 'pdf' | 'docx' | 'jpeg' | 'png';
+  size_bytes: number;
+  created_at: string;
 }
 
 export interface ApplicationSummary {
@@ -58,6 +86,18 @@ export const saveAnswers = (id: string, answers: Answers, version: number) =>
   request<Application>(app(id), { method: 'PATCH', body: { answers, version } });
 export const submitApplication = (id: string) => request<Application>(`${app(id)}/submit`, { method: 'POST' });
 export const withdrawApplication = (id: string) => request<Application>(`${app(id)}/withdraw`, { method: 'POST' });
+/** Uploads `file` as the answer to the file question `field`; the answer becomes the document's id. */
+export function uploadDocument(id: string, field: string, file: File): Promise<{ document: Document; application: Application }> {
+  const form = new FormData();
+  form.append('field', field);
+  form.append('file', file, file.name);
+  return postForm(`${app(id)}/documents`, form);
+}
+/** Where a document downloads (an attachment; the session cookie authenticates the GET). */
+export const documentUrl = (documentId: string) => `/api/v1/documents/${encodeURIComponent(documentId)}`;
+/** Staff: records the screening decision on a submitted application. */
+export const screenApplication = (id: string, decision: string, reason: string) =>
+  request<Application>(`${app(id)}/screening`, { method: 'POST', body: { decision, reason } });
 export const myApplications = () => request<{ items: ApplicationSummary[] }>('/api/v1/me/applications');
 
 function member(error: unknown, name: string): unknown {

@@ -70,6 +70,8 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON when present. */
   body?: unknown;
+  /** Sent as multipart/form-data when present (instead of `body`). */
+  form?: FormData;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -94,7 +96,10 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   // Whether this request went out as part of a session (for the 401 check below).
   const hadSession = csrfToken !== '' && !options.headers?.Authorization;
-  if (options.body !== undefined) {
+  if (options.form !== undefined) {
+    // The browser writes the Content-Type itself, with the multipart boundary.
+    init.body = options.form;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -130,6 +135,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
 export function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   return request<T>(path, signal ? { signal } : {});
+}
+
+/** POSTs `form` as multipart/form-data (file uploads), with the CSRF token like every change. */
+export function postForm<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, signal ? { method: 'POST', form, signal } : { method: 'POST', form });
 }
 
 /** The parsed JSON body, or undefined when there is none or it is not JSON. */

@@ -149,12 +149,18 @@ export interface StaffRow {
   applicant: { id: string; name: string; email: string };
   submitted_at: string | null;
   updated_at: string;
+  /** Staff recorded a screening decision. */
+  screened?: boolean;
+  /** Another submitted application of the call shares the phone, the name with the birth date, or the e-mail. */
+  possible_duplicate?: boolean;
 }
 
 export interface ApplicationFilter {
   state?: string;
   eligibility?: string;
   q?: string;
+  /** 'true': only possible duplicates. */
+  duplicates?: string;
   limit?: number;
   cursor?: string;
 }
@@ -193,6 +199,29 @@ export function listApplications(intake: string, filter: ApplicationFilter = {})
     `/api/v1/intakes/${enc(intake)}/applications${qs ? `?${qs}` : ''}`,
   );
 }
+
+/** Where every matching row (with every answer) downloads as CSV or XLSX: a plain link, the session cookie authenticates it. */
+export function exportUrl(intake: string, filter: ApplicationFilter, format: 'csv' | 'xlsx'): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(filter)) {
+    if (name === 'limit' || name === 'cursor') continue;
+    if (value !== undefined && value !== '') query.set(name, String(value));
+  }
+  query.set('format', format);
+  return `/api/v1/intakes/${enc(intake)}/applications?${query.toString()}`;
+}
+
+export interface Evaluation {
+  evaluated: number;
+  changed: number;
+  eligible: number;
+  ineligible: number;
+  review: number;
+}
+
+/** Evaluates the call's current rules again for every submitted application (screening decisions stay). */
+export const evaluateEligibility = (intake: string) =>
+  request<Evaluation>(`/api/v1/intakes/${enc(intake)}/eligibility/evaluate`, { method: 'POST' });
 
 /** The eligibility outcome of a row, whichever shape the server sends. */
 export function outcomeOf(row: StaffRow): string {

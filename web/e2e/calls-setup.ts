@@ -1,0 +1,118 @@
+// Sets up, through the HTTP API, what the upload and screening tests start
+// from: an organisation with an administrator, a programme, an intake and a
+// published call open from yesterday for a month; and applicants who apply
+// through the API in request contexts of their own.
+import { request as newRequest, type APIRequestContext } from '@playwright/test';
+import { expect, text } from './fixtures';
+import { createAdmin, createToken } from './cli';
+import { verifyLink, waitForMail } from './mail';
+import { PASSWORD, person, type Person } from './people';
+
+export const ORG_NAME = 'Xarici İşlər Nazirliyi';
+
+/** "YYYY-MM-DDTHH:MM" on the clock of Asia/Baku (UTC+4 all year), `days` from now. */
+export function bakuLocal(days: number): string {
+  return new Date(Date.now() + 4 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 16);
+}
+
+export interface OpenCall {
+  id: string;
+  title: string;
+  intakeId: string;
+  organisationId: string;
+  /** An administrator of the organisation (signs in with PASSWORD). */
+  admin: string;
+}
+
+/** A published, open call with these form fields and eligibility rules. */
+export async function openCall(request: APIRequestContext, fields: unknown[], rules: unknown[] = []): Promise<OpenCall> {
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const root = `root.${stamp}@cohort.test`;
+  createAdmin(root, PASSWORD);
+  const code = `U${stamp.slice(-8)}`;
+  const created = await request.post('/api/v1/organisations', {
+    headers: { Authorization: `Bearer ${createToken(root)}` },
+    data: { slug: code, name: ORG_NAME, country: 'AZ' },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const org = (await created.json()) as { id: string };
+
+  const admin = `hr.${stamp}@mfa.test`;
+  createAdmin(admin, PASSWORD, code);
+  const headers = { Authorization: `Bearer ${createToken(admin)}` };
+  const send = async (method: 'post' | 'put', path: string, data: unknown, status: number) => {
+    const response = await request[method](path, { headers, data });
+    expect(response.status(), `${method.toUpperCase()} ${path}: ${await response.text()}`).toBe(status);
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const programme = await send(
+    'post',
+    `/api/v1/organisations/${org.id}/programmes`,
+    { name: 'Diplomatiya Könüllüləri', code: 'DV', description: 'Gənclər üçün altı aylıq təcrübə proqramı' },
+    201,
+  );
+  const intake = await send(
+    'post',
+    `/api/v1/programmes/${String(programme.id)}/intakes`,
+    { name: '2027', starts_on: '2027-03-01', ends_on: '2027-08-31', capacity: 95, time_zone: 'Asia/Baku' },
+    201,
+  );
+  const title = `Diplomatiya Könüllüləri 2027 — ${stamp.slice(-5)}`;
+  const call = await send(
+    'put',
+    `/api/v1/intakes/${String(intake.id)}/call`,
+    {
+      title: { az: title, en: `Diplomacy Volunteers 2027 — ${stamp.slice(-5)}` },
+      description: { az: 'Nazirliyin altı aylıq təcrübə proqramı.' },
+      opens_at_local: bakuLocal(-1),
+      closes_at_local: bakuLocal(30),
+      time_zone: 'Asia/Baku',
+      published: true,
+      form: { fields },
+      eligibility: { rules },
+    },
+    200,
+  );
+  expect(call.state).toBe('open');
+  return { id: String(call.id), title, intakeId: String(intake.id), organisationId: org.id, admin };
+}
+
+/**
+ * A person who registers, confirms the address, signs in, applies to the
+ * call with these answers and submits — all through the API.
+ */
+export async function applyThroughApi(
+  baseURL: string,
+  callId: string,
+  answers: Record<string, unknown>,
+  who: Person = person('applicant'),
+): Promise<{ person: Person; applicationId: string; reference: string }> {
+  const api = await newRequest.newContext({ baseURL });
+  try {
+    const registered = await api.post('/api/v1/accounts', {
+      data: { name: who.name, email: who.email, password: who.password, locale: 'az', consent: true },
+    });
+    expect(registered.status(), await registered.text()).toBe(202);
+    const mail = await waitForMail(who.email, text('az', 'emails.verify_email.subject'));
+    const token = new URLSearchParams(verifyLink(mail.body).split('?')[1]).get('token');
+    expect((await api.post('/api/v1/accounts/verify', { data: { token } })).status()).toBe(200);
+    const session = await api.post('/api/v1/session', { data: { email: who.email, password: who.password } });
+    expect(session.status(), await session.text()).toBe(200);
+    const headers = { 'X-CSRF-Token': ((await session.json()) as { csrf_token: string }).csrf_token };
+
+    const started = await api.post(`/api/v1/calls/${callId}/applications`, { headers, data: {} });
+    expect(started.status(), await started.text()).toBe(201);
+    const application = (await started.json()) as { id: string; version: number };
+    const saved = await api.patch(`/api/v1/applications/${application.id}`, {
+      headers,
+      data: { answers, version: application.version },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
+    const submitted = await api.post(`/api/v1/applications/${application.id}/submit`, { headers, data: {} });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+    const reference = String(((await submitted.json()) as { reference: string }).reference);
+    return { person: who, applicationId: application.id, reference };
+  } finally {
+    await api.dispose();
+  }
+}
