@@ -35,6 +35,7 @@ CREATE TABLE calls (
   intake_id        TEXT NOT NULL REFERENCES intakes (id),
   organisation_id  TEXT NOT NULL REFERENCES organisations (id),
   settings         TEXT NOT NULL,
+  settings_version INTEGER NOT NULL DEFAULT 1,  -- +1 on every change: readers cache parsed settings by it
   time_zone        TEXT NOT NULL,
   opens_at         TEXT,
   closes_at        TEXT,
@@ -45,6 +46,7 @@ CREATE TABLE calls (
   updated_at       TEXT NOT NULL
 );
 CREATE UNIQUE INDEX calls_intake ON calls (intake_id);
+CREATE UNIQUE INDEX calls_reference_prefix ON calls (reference_prefix);
 CREATE INDEX calls_window ON calls (published, closes_at);
 
 -- One application of one person to one call.

@@ -70,7 +70,13 @@ Result<std::string> ToXlsx(const Table& table) {
   }
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
-      const std::string cell = NeutraliseCell(table.rows[r][c]);
+      std::string cell = NeutraliseCell(table.rows[r][c]);
+      // Excel holds at most 32,767 characters in a cell: say where it was cut.
+      if (cell.size() > 32000) {
+        std::size_t cut = 32000;
+        while (cut > 0 && (static_cast<unsigned char>(cell[cut]) & 0xC0) == 0x80) --cut;
+        cell = cell.substr(0, cut) + " …(truncated)";
+      }
       if (!cell.empty()) {
         worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), cell.c_str(), nullptr);
       }

@@ -402,6 +402,27 @@ TEST_P(ApplicationsApi, ANewIntakeClonesLastYearsCallWithoutItsWindowOrApplicati
   EXPECT_EQ(errors, (std::map<std::string, std::string>{{"starts_on", "invalid_date"}, {"from_intake", "unknown_intake"}}));
 }
 
+TEST_P(ApplicationsApi, TwoIntakesStartingInOneYearNumberTheirApplicationsApart) {
+  auto autumn = client().PostJson("/api/v1/programmes/" + programme_ + "/intakes",
+                                  R"({"name": "Autumn 2027", "starts_on": "2027-09-01", "ends_on": "2028-02-28", "capacity": 20})",
+                                  staff_);
+  ASSERT_EQ(autumn.status, 201);
+  auto call = Put("/api/v1/intakes/" + autumn.Json()["id"].get<std::string>() + "/call", CallSettings().dump(), staff_);
+  ASSERT_EQ(call.status, 200) << call.body;
+  EXPECT_EQ(call.Json()["reference_prefix"], "MFA-DV-2027B");
+  const std::string first = Start();
+  ASSERT_EQ(Save(first, Complete(), 1).status, 200);
+  ASSERT_EQ(client().PostJson("/api/v1/applications/" + first + "/submit", "", applicant_).Json()["reference"],
+            "MFA-DV-2027-000001");
+  auto second = client().PostJson("/api/v1/calls/" + call.Json()["id"].get<std::string>() + "/applications", "", applicant_);
+  ASSERT_EQ(second.status, 201);
+  const std::string id = second.Json()["id"];
+  ASSERT_EQ(Save(id, Complete(), 1).status, 200);
+  auto submitted = client().PostJson("/api/v1/applications/" + id + "/submit", "", applicant_);
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(submitted.Json()["reference"], "MFA-DV-2027B-000001");
+}
+
 TEST_P(ApplicationsApi, ProgrammeCodesAreCheckedAndUniquePerOrganisation) {
   auto bad = client().PostJson("/api/v1/organisations/" + org_ + "/programmes", R"({"name": "", "code": "dv"})", staff_);
   ASSERT_EQ(bad.status, 422);
@@ -546,6 +567,7 @@ TEST_P(ApplicationsApi, CoordinatorsScreenWithAReasonAndRulesCanBeEvaluatedAgain
   EXPECT_EQ(screened.Json()["eligibility"]["outcome"], "eligible");
   EXPECT_EQ(screened.Json()["eligibility"]["rules_outcome"], "review");
   EXPECT_EQ(screened.Json()["screening"]["reason"], "IELTS 6.5 certificate seen at the interview");
+  EXPECT_EQ(screened.Json()["screening"]["by_name"], "HR");
   // The applicant sees the outcome, not the coordinator's note.
   auto own = client().Get("/api/v1/applications/" + id, applicant_).Json();
   EXPECT_EQ(own["eligibility"]["outcome"], "eligible");

@@ -120,6 +120,24 @@ TEST(Eligibility, RulesSayWhyTheyPassOrFail) {
   EXPECT_EQ(Describe(rules[2], "en"), "The answer to “region” ∈ Bakı, Gəncə.");
 }
 
+TEST(Eligibility, FieldsOfStudyMatchWithoutRegardToCaseInEveryAlphabet) {
+  const Form form = MakeForm(json::parse(R"([{"key": "edu", "type": "education", "label": {"en": "e"}}])"));
+  std::vector<FieldError> errors;
+  const auto rules = ParseRules(json::parse(R"([{"id": "f", "kind": "field_of_study_in", "field": "edu",
+      "values": ["İqtisadiyyat", "Юриспруденция", "Beynəlxalq münasibətlər"], "knock_out": true}])"),
+                                form, errors);
+  ASSERT_TRUE(errors.empty());
+  auto with = [](const char* field) {
+    return json{{"edu", json::array({{{"university", "U"}, {"field_of_study", field}, {"degree", "bachelor"},
+                                      {"graduation_year", 2024}}})}};
+  };
+  EXPECT_TRUE(Evaluate(rules, with("iqtisadiyyat"))[0].passed);
+  EXPECT_TRUE(Evaluate(rules, with("IQTISADIYYAT"))[0].passed);
+  EXPECT_TRUE(Evaluate(rules, with("ЮРИСПРУДЕНЦИЯ"))[0].passed);
+  EXPECT_TRUE(Evaluate(rules, with("BEYNƏLXALQ   MÜNASİBƏTLƏR"))[0].passed);
+  EXPECT_FALSE(Evaluate(rules, with("Kimya"))[0].passed);
+}
+
 TEST(Eligibility, ARuleNamingAMissingOrUnsuitableFieldIsRefused) {
   const Form form = MakeForm(json::parse(R"([{"key": "birth", "type": "date", "label": {"en": "b"}}])"));
   std::vector<FieldError> errors;

@@ -62,6 +62,7 @@ json ToJson(const ApplicationView& v, const std::string& locale, const std::stri
     out["screening"] = a.screening_decision ? json{{"decision", *a.screening_decision},
                                                    {"reason", a.screening_reason.value_or("")},
                                                    {"by", a.screened_by.value_or("")},
+                                                   {"by_name", v.screened_by_name},
                                                    {"at", a.screened_at.value_or("")}}
                                             : json(nullptr);
   }

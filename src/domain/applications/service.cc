@@ -30,6 +30,8 @@ json StateJson(const Application& a) {
   return j;
 }
 
+constexpr std::size_t kMaxAnswersBytes = 512 * 1024;
+
 Error NotOpen(const programmes::Call& call, const std::string& now) {
   const std::string state = programmes::CallState(call, now);
   if (state == "closed") return Error::FailedPrecondition("the call has closed");
@@ -48,7 +50,13 @@ Result<ApplicationView> Service::Finish(db::Tx& tx, const RequestContext&, Appli
   auto timeline = store::Timeline(tx, a.id);
   if (!timeline) return timeline.error();
   a.timeline = std::move(*timeline);
-  return ApplicationView{std::move(a), std::move(call)};
+  std::string decider;
+  if (a.screened_by) {
+    auto account = accounts::FindAccount(tx, *a.screened_by);
+    if (!account) return account.error();
+    if (*account) decider = (*account)->name;
+  }
+  return ApplicationView{std::move(a), std::move(call), false, std::move(decider)};
 }
 
 Result<ApplicationView> Service::LoadOwn(db::Tx& tx, const RequestContext& ctx, const std::string& id) {
@@ -60,7 +68,7 @@ Result<ApplicationView> Service::LoadOwn(db::Tx& tx, const RequestContext& ctx, 
   auto call = programmes::FindCall(tx, (*a)->call_id);
   if (!call) return call.error();
   if (!*call) return Error::Internal("application without call: " + id);
-  return ApplicationView{std::move(**a), std::move(**call)};
+  return ApplicationView{std::move(**a), std::move(**call), false, {}};
 }
 
 Result<ApplicationView> Service::Start(const RequestContext& ctx, const std::string& call_id) {
@@ -88,7 +96,9 @@ Result<ApplicationView> Service::Start(const RequestContext& ctx, const std::str
     a.created_at = a.updated_at = now_text;
     if (auto r = store::Insert(tx, a); !r) {
       // Two tabs starting at once: the unique index lets one win.
-      if (r.error().code() == ErrorCode::kConflict) return Error::Conflict("you have already applied to this call");
+      if (r.error().code() == ErrorCode::kConflict) {
+        return Error::Conflict("you have already applied to this call").WithExtension("code", "\"already_applied\"");
+      }
       return r.error();
     }
     if (auto r = store::AddEvent(tx, a.id, now_text, "created", "", ctx.actor.account_id); !r) return r.error();
@@ -146,6 +156,11 @@ Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::
       if (value.is_null()) a.answers.erase(key);
       else a.answers[key] = value;
     }
+    // Limits per answer are checked at submission; this one keeps any
+    // draft small enough to save, read and export quickly.
+    if (a.answers.dump().size() > kMaxAnswersBytes) {
+      return Error::InvalidArgument("answers too large", {{"answers", "too_large", "at most 512 KiB of answers"}});
+    }
     auto saved = store::SaveAnswers(tx, id, a.answers, version, now);
     if (!saved) return saved.error();
     if (!*saved) {
@@ -194,12 +209,20 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
         return Error::InvalidArgument("the application is incomplete", {{"answers." + f.key, "required", "upload the file"}});
       }
     }
-    a.eligibility = programmes::Evaluate(call.settings->rules, a.answers);
+    // Rules and duplicate checks read only what was checked: answers to
+    // questions the applicant sees now (not hidden, retired or later-stage).
+    json checked_answers = json::object();
+    for (const auto& f : call.settings->form.fields) {
+      if (f.stage == 1 && programmes::IsVisible(call.settings->form, f, a.answers) && a.answers.contains(f.key)) {
+        checked_answers[f.key] = a.answers[f.key];
+      }
+    }
+    a.eligibility = programmes::Evaluate(call.settings->rules, checked_answers);
     a.eligibility_outcome = programmes::Outcome(a.eligibility);
     auto applicant = accounts::FindAccount(tx, a.applicant_id);
     if (!applicant) return applicant.error();
     if (*applicant) {
-      const auto keys = KeysOf(call.settings->form, a.answers, (*applicant)->name, (*applicant)->email);
+      const auto keys = KeysOf(call.settings->form, checked_answers, (*applicant)->name, (*applicant)->email);
       a.dedupe_phone = keys.phone;
       a.dedupe_name_birth = keys.name_birth;
       a.dedupe_email = keys.email;
@@ -277,6 +300,24 @@ namespace {
 
 constexpr std::int64_t kMaxUploadBytes = 10 * 1024 * 1024;
 
+// The name as given, with invalid UTF-8 and control characters replaced and
+// cut to at most 200 bytes at a character boundary.
+std::string SafeFileName(const std::string& name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size();) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= name.size();
+    for (std::size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(name[i + k]) & 0xC0) == 0x80;
+    std::string piece = ok ? name.substr(i, len) : "_";
+    if (ok && len == 1 && (c < 0x20 || c == 0x7F)) piece = "_";
+    if (out.size() + piece.size() > 200) break;
+    out += piece;
+    i += ok ? len : 1;
+  }
+  return out.empty() ? "file" : out;
+}
+
 std::string Extension(const std::string& name) {
   const auto dot = name.rfind('.');
   if (dot == std::string::npos) return "";
@@ -319,8 +360,11 @@ Result<std::pair<Document, ApplicationView>> Service::Upload(const RequestContex
       }
     }
     if (!errors.empty()) return Error::InvalidArgument("invalid file", std::move(errors));
-    Document d{NewId(ctx.clock.Now()), a.id, a.organisation_id, field_key, file_name.substr(0, 200), kind,
+    Document d{NewId(ctx.clock.Now()), a.id, a.organisation_id, field_key, SafeFileName(file_name), kind,
                static_cast<std::int64_t>(bytes.size()), now};
+    // A new file replaces the question's previous one: a draft keeps one
+    // file per question, so repeated uploads cannot pile up.
+    if (auto r = store::DeleteDraftDocuments(tx, a.id, field_key); !r) return r.error();
     if (auto r = store::InsertDocument(tx, d, bytes, ctx.actor.account_id); !r) return r.error();
     a.answers[field_key] = d.id;
     auto saved = store::SaveAnswers(tx, a.id, a.answers, a.version, now);
@@ -369,7 +413,7 @@ Result<std::vector<ApplicationView>> Service::Mine(const RequestContext& ctx) {
       auto call = programmes::FindCall(tx, a.call_id);
       if (!call) return call.error();
       if (!*call) continue;
-      out.push_back({std::move(a), std::move(**call)});
+      out.push_back({std::move(a), std::move(**call), false, {}});
     }
     return out;
   });

@@ -19,6 +19,7 @@ struct ApplicationView {
   Application application;
   programmes::Call call;
   bool staff = false;  // read by staff: screening details are shown
+  std::string screened_by_name;  // the name of who made the screening decision
 };
 
 // What re-evaluating a call's rules found.

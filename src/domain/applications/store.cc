@@ -140,6 +140,12 @@ Result<std::int64_t> NextReference(db::Tx& tx, const std::string& call_id) {
   return (*rows)[0].Int(0);
 }
 
+Result<void> DeleteDraftDocuments(db::Tx& tx, const std::string& application_id, const std::string& field_key) {
+  return Done(tx.Exec("DELETE FROM documents WHERE application_id = :application AND field_key = :field AND "
+                      "(SELECT state FROM applications WHERE id = :application) = 'draft'",
+                      {P("application", application_id), P("field", field_key)}));
+}
+
 Result<void> InsertDocument(db::Tx& tx, const Document& d, std::string_view bytes, const std::string& uploaded_by) {
   return Done(tx.Exec(
       "INSERT INTO documents (id, application_id, organisation_id, field_key, file_name, kind, size_bytes, content, "
@@ -184,7 +190,7 @@ Result<std::vector<Application>> OfApplicant(db::Tx& tx, const std::string& appl
 
 // Another submitted application of the same call shares a key with `a`.
 constexpr const char* kDuplicate =
-    "EXISTS (SELECT 1 FROM applications d WHERE d.call_id = a.call_id AND d.id <> a.id AND d.state <> 'draft' AND "
+    "EXISTS (SELECT 1 FROM applications d WHERE d.call_id = a.call_id AND d.id <> a.id AND d.state = 'submitted' AND "
     "((d.dedupe_phone = a.dedupe_phone) OR (d.dedupe_name_birth = a.dedupe_name_birth) OR "
     "(d.dedupe_email = a.dedupe_email)))";
 

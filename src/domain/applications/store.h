@@ -27,6 +27,8 @@ Result<bool> SaveState(db::Tx& tx, const Application& a, std::int64_t expected_v
 // The next reference number of the call (1, 2, ...), counted in the call row.
 Result<std::int64_t> NextReference(db::Tx& tx, const std::string& call_id);
 
+// Removes the documents of a draft's question (before a new upload).
+Result<void> DeleteDraftDocuments(db::Tx& tx, const std::string& application_id, const std::string& field_key);
 Result<void> InsertDocument(db::Tx& tx, const Document& d, std::string_view bytes, const std::string& uploaded_by);
 // The document's metadata, and its bytes when `with_content`.
 Result<std::optional<std::pair<Document, std::string>>> GetDocument(db::Tx& tx, const std::string& id, bool with_content);

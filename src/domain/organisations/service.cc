@@ -44,6 +44,10 @@ constexpr auto kInvitationValid = std::chrono::hours(24 * 7);
 
 }  // namespace
 
+Result<std::optional<Organisation>> FindOrganisation(db::Tx& tx, const std::string& organisation_id) {
+  return store::Get(tx, organisation_id);
+}
+
 Result<std::vector<std::string>> StaffRoles(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id) {
   if (!LooksLikeId(organisation_id)) return Error::NotFound("no such organisation");
   auto org = store::Get(tx, organisation_id);

@@ -69,5 +69,6 @@ class Service {
 // kNotFound when the organisation does not exist; kPermissionDenied for
 // staff without a second factor when the organisation requires one.
 Result<std::vector<std::string>> StaffRoles(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id);
+Result<std::optional<Organisation>> FindOrganisation(db::Tx& tx, const std::string& organisation_id);
 
 }  // namespace cohort::organisations

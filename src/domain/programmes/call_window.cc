@@ -28,7 +28,7 @@ Result<std::string> LocalToUtc(const std::string& local, const std::string& zone
   std::istringstream in(local);
   date::local_time<std::chrono::minutes> t;
   in >> date::parse("%Y-%m-%dT%H:%M", t);
-  if (in.fail()) return Error::InvalidArgument("bad local time", {{"opens_at_local", "invalid_datetime", "YYYY-MM-DDTHH:MM"}});
+  if (in.fail()) return Error::InvalidArgument("bad local time", {{"local_time", "invalid_datetime", "YYYY-MM-DDTHH:MM"}});
   const auto utc = tz->to_sys(t, date::choose::earliest);
   return FormatUtc(TimePoint{std::chrono::duration_cast<TimePoint::duration>(utc.time_since_epoch())});
 }

@@ -25,18 +25,67 @@ std::optional<RuleKind> ParseKind(const std::string& s) {
   return std::nullopt;
 }
 
-// Fields of study compare without case (ASCII) and with runs of spaces as one.
+// One letter, lower-cased for matching: Latin (ASCII and the Azerbaijani
+// letters Ə Ç Ğ Ö Ş Ü), Cyrillic; I, İ and ı all become i, since people
+// type Azerbaijani words with and without the dotless letters.
+char32_t FoldLetter(char32_t c) {
+  if (c >= 'A' && c <= 'Z') c += 32;
+  if (c == U'ı' || c == U'İ') return U'i';
+  if (c >= 0x0410 && c <= 0x042F) return c + 0x20;  // А-Я
+  if (c == 0x0401) return 0x0451;                     // Ё
+  switch (c) {
+    case U'Ə': return U'ə';
+    case U'Ç': return U'ç';
+    case U'Ğ': return U'ğ';
+    case U'Ö': return U'ö';
+    case U'Ş': return U'ş';
+    case U'Ü': return U'ü';
+    default: return c;
+  }
+}
+
+void AppendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// Fields of study and languages compare without case (FoldLetter) and with
+// runs of white space as one. Invalid UTF-8 bytes are kept as they are.
 std::string Normalise(const std::string& s) {
   std::string out;
   bool space = false;
-  for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const std::size_t len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
+    if (i + len > s.size() || (len > 1 && std::any_of(s.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                                      s.begin() + static_cast<std::ptrdiff_t>(i + len),
+                                                      [](char x) { return (static_cast<unsigned char>(x) & 0xC0) != 0x80; }))) {
+      out += s[i++];
+      continue;
+    }
+    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0) {
       space = !out.empty();
       continue;
     }
     if (space) out += ' ';
     space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    AppendUtf8(out, FoldLetter(c));
   }
   return out;
 }
@@ -281,7 +330,8 @@ std::vector<RuleResult> Evaluate(const std::vector<Rule>& rules, const json& ans
           std::string found = "—";
           for (const auto& row : *it) {
             if (!row.is_object() || Normalise(row.value("language", "")) != Normalise(rule.language)) continue;
-            found = row.value("level", "");
+            // Several rows of one language: the best level counts.
+            if (found == "—" || CefrRank(row.value("level", "")) > CefrRank(found)) found = row.value("level", "");
             res.passed = CefrRank(found) >= CefrRank(rule.level);
           }
           res.code = res.passed ? "language_ok" : "language_below";

@@ -70,15 +70,24 @@ Result<std::pair<std::optional<std::string>, std::optional<std::string>>> Window
   }
   if (!s.opens_at_local.empty()) {
     auto t = LocalToUtc(s.opens_at_local, s.time_zone);
-    if (!t) return t.error();
+    if (!t) return Error::InvalidArgument("bad local time", {{"opens_at_local", "invalid_datetime", "YYYY-MM-DDTHH:MM"}});
     opens = *t;
   }
   if (!s.closes_at_local.empty()) {
     auto t = LocalToUtc(s.closes_at_local, s.time_zone);
-    if (!t) return t.error();
+    if (!t) return Error::InvalidArgument("bad local time", {{"closes_at_local", "invalid_datetime", "YYYY-MM-DDTHH:MM"}});
     closes = *t;
   }
   return std::pair{opens, closes};
+}
+
+// ORGANISATION-PROGRAMME-YEAR of the intake's start, e.g. MFA-DV-2026,
+// made unique among calls.
+Result<std::string> ReferencePrefix(db::Tx& tx, const Intake& intake, const std::string& programme_code) {
+  auto org = organisations::FindOrganisation(tx, intake.organisation_id);
+  if (!org) return org.error();
+  if (!*org) return Error::Internal("intake without organisation: " + intake.id);
+  return store::UnusedReferencePrefix(tx, (*org)->slug + "-" + programme_code + "-" + intake.starts_on.substr(0, 4));
 }
 
 }  // namespace
@@ -205,8 +214,9 @@ Result<Intake> Service::CreateIntake(const RequestContext& ctx, const std::strin
       copy.published = false;
       copy.time_zone = intake.time_zone;
       call.settings = std::make_shared<const CallSettings>(std::move(copy));
-      call.reference_prefix = source->reference_prefix.substr(0, source->reference_prefix.rfind('-') + 1) +
-                              intake.starts_on.substr(0, 4);
+      auto prefix = ReferencePrefix(tx, intake, programme.code);
+      if (!prefix) return prefix.error();
+      call.reference_prefix = *prefix;
       if (auto r = store::SaveCall(tx, call, true, now_text); !r) return r.error();
       if (auto a = trail_.Append(tx, ctx, {intake.organisation_id, "call", call.id, "create", "",
                                            json{{"cloned_from", source->id}}.dump()});
@@ -306,9 +316,9 @@ Result<Call> Service::PutCall(const RequestContext& ctx, const std::string& inta
       call.programme_id = intake.programme_id;
       auto programme = store::GetProgramme(tx, intake.programme_id);
       if (!programme) return programme.error();
-      auto org = tx.QueryOne("SELECT slug FROM organisations WHERE id = :id", {db::P("id", intake.organisation_id)});
-      if (!org) return org.error();
-      call.reference_prefix = (*org)->Text(0) + "-" + (*programme)->code + "-" + intake.starts_on.substr(0, 4);
+      auto prefix = ReferencePrefix(tx, intake, (*programme)->code);
+      if (!prefix) return prefix.error();
+      call.reference_prefix = *prefix;
     }
     call.settings = std::make_shared<const CallSettings>(settings);
     call.opens_at = window->first;

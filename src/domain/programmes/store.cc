@@ -29,44 +29,48 @@ Intake IntakeFromRow(const db::Row& r) {
 }
 
 constexpr const char* kCallColumns =
-    "c.id, c.intake_id, c.organisation_id, i.programme_id, c.settings, c.opens_at, c.closes_at, c.reference_prefix, "
-    "0, c.updated_at";
+    "c.id, c.intake_id, c.organisation_id, i.programme_id, c.settings_version, c.opens_at, c.closes_at, "
+    "c.reference_prefix, 0, c.updated_at";
 
-// Parsed settings by call id, reused while the stored text is the same:
-// every autosave and submission reads its call, and parsing a form is
-// most of the work of reading one. The text is compared, not a time, so a
-// change within the same millisecond is seen too.
+// Parsed settings by call id and settings_version: every autosave and
+// submission reads its call, and the public list reads every open one;
+// parsing a form (and even copying its text out of the database) is most
+// of the work of reading a call, so it happens once per change.
 struct CachedSettings {
-  std::string text;
+  std::int64_t version = 0;
   std::shared_ptr<const CallSettings> settings;
 };
 std::mutex cache_mu;
 std::unordered_map<std::string, CachedSettings> cache;
 
-Result<std::shared_ptr<const CallSettings>> SettingsOf(const std::string& call_id, const std::string& text) {
+Result<std::shared_ptr<const CallSettings>> SettingsOf(db::Tx& tx, const std::string& call_id, std::int64_t version) {
   {
     std::lock_guard lock(cache_mu);
     auto it = cache.find(call_id);
-    if (it != cache.end() && it->second.text == text) return it->second.settings;
+    if (it != cache.end() && it->second.version == version) return it->second.settings;
   }
-  const json settings = json::parse(text, nullptr, false);
+  auto row = tx.QueryOne("SELECT settings, settings_version FROM calls WHERE id = :id", {P("id", call_id)});
+  if (!row) return row.error();
+  if (!*row) return Error::Internal("call vanished while read: " + call_id);
+  const json settings = json::parse((*row)->Text(0), nullptr, false);
   if (settings.is_discarded()) return Error::Internal("stored call settings are not JSON: " + call_id);
   auto parsed = ParseCallSettings(settings);
   if (!parsed) return Error::Internal("stored call settings no longer parse: " + call_id + ": " + parsed.error().message());
   auto shared = std::make_shared<const CallSettings>(std::move(*parsed));
+  // Keep what this read saw under the version it saw with it.
   std::lock_guard lock(cache_mu);
   if (cache.size() > 10000) cache.clear();
-  cache[call_id] = {text, shared};
+  cache[call_id] = {(*row)->Int(1), shared};
   return shared;
 }
 
-Result<Call> CallFromRow(const db::Row& r) {
+Result<Call> CallFromRow(db::Tx& tx, const db::Row& r) {
   Call c;
   c.id = r.Text(0);
   c.intake_id = r.Text(1);
   c.organisation_id = r.Text(2);
   c.programme_id = r.Text(3);
-  auto settings = SettingsOf(c.id, r.Text(4));
+  auto settings = SettingsOf(tx, c.id, r.Int(4));
   if (!settings) return settings.error();
   c.settings = *settings;
   c.opens_at = r.OptText(5);
@@ -155,7 +159,7 @@ Result<std::optional<Call>> CallOfIntake(db::Tx& tx, const std::string& intake_i
                          {P("intake", intake_id)});
   if (!row) return row.error();
   if (!*row) return std::optional<Call>{};
-  auto call = CallFromRow(**row);
+  auto call = CallFromRow(tx, **row);
   if (!call) return call.error();
   return std::optional<Call>{std::move(*call)};
 }
@@ -166,7 +170,7 @@ Result<std::optional<Call>> GetCall(db::Tx& tx, const std::string& id) {
                          {P("id", id)});
   if (!row) return row.error();
   if (!*row) return std::optional<Call>{};
-  auto call = CallFromRow(**row);
+  auto call = CallFromRow(tx, **row);
   if (!call) return call.error();
   return std::optional<Call>{std::move(*call)};
 }
@@ -183,10 +187,20 @@ Result<void> SaveCall(db::Tx& tx, const Call& c, bool is_new, const std::string&
          P("published", c.settings->published), P("prefix", c.reference_prefix), P("now", now)}));
   }
   return Done(tx.Exec(
-      "UPDATE calls SET settings = :settings, time_zone = :tz, opens_at = :opens, closes_at = :closes, "
+      "UPDATE calls SET settings = :settings, settings_version = settings_version + 1, time_zone = :tz, opens_at = :opens, closes_at = :closes, "
       "published = :published, updated_at = :now WHERE id = :id AND organisation_id = :org",
       {P("settings", settings), P("tz", c.settings->time_zone), P("opens", c.opens_at), P("closes", c.closes_at),
        P("published", c.settings->published), P("now", now), P("id", c.id), P("org", c.organisation_id)}));
+}
+
+Result<std::string> UnusedReferencePrefix(db::Tx& tx, const std::string& base) {
+  for (char suffix = 'A'; suffix <= 'Z'; ++suffix) {
+    const std::string candidate = suffix == 'A' ? base : base + suffix;
+    auto row = tx.QueryOne("SELECT 1 FROM calls WHERE reference_prefix = :p", {P("p", candidate)});
+    if (!row) return row.error();
+    if (!*row) return candidate;
+  }
+  return Error::FailedPrecondition("too many calls of this programme start in one year");
 }
 
 Result<int> CountApplications(db::Tx& tx, const std::string& call_id) {
@@ -217,8 +231,8 @@ constexpr const char* kSummaryColumns =
     ", p.name, o.name, o.slug, i.name FROM calls c JOIN intakes i ON i.id = c.intake_id "
     "JOIN programmes p ON p.id = i.programme_id JOIN organisations o ON o.id = c.organisation_id ";
 
-Result<CallSummary> SummaryFromRow(const db::Row& r) {
-  auto call = CallFromRow(r);
+Result<CallSummary> SummaryFromRow(db::Tx& tx, const db::Row& r) {
+  auto call = CallFromRow(tx, r);
   if (!call) return call.error();
   return CallSummary{std::move(*call), r.Text(10), r.Text(11), r.Text(12), r.Text(13)};
 }
@@ -236,7 +250,7 @@ Result<std::vector<CallSummary>> PublishedCalls(db::Tx& tx, const std::string& s
   if (!rows) return rows.error();
   std::vector<CallSummary> out;
   for (const auto& r : *rows) {
-    auto s = SummaryFromRow(r);
+    auto s = SummaryFromRow(tx, r);
     if (!s) return s.error();
     out.push_back(std::move(*s));
   }
@@ -248,7 +262,7 @@ Result<std::optional<CallSummary>> PublishedCall(db::Tx& tx, const std::string& 
                          {P("id", id)});
   if (!row) return row.error();
   if (!*row) return std::optional<CallSummary>{};
-  auto s = SummaryFromRow(**row);
+  auto s = SummaryFromRow(tx, **row);
   if (!s) return s.error();
   return std::optional<CallSummary>{std::move(*s)};
 }

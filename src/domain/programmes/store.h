@@ -25,6 +25,10 @@ Result<std::optional<Call>> CallOfIntake(db::Tx& tx, const std::string& intake_i
 Result<std::optional<Call>> GetCall(db::Tx& tx, const std::string& id);
 // Inserts the call, or replaces the settings of the intake's call.
 Result<void> SaveCall(db::Tx& tx, const Call& call, bool is_new, const std::string& now);
+// `base` (e.g. MFA-DV-2026), or with a letter added (MFA-DV-2026B, C, ...)
+// when another call numbers its applications under it: references stay
+// unique when a programme has two intakes starting in one year.
+Result<std::string> UnusedReferencePrefix(db::Tx& tx, const std::string& base);
 Result<int> CountApplications(db::Tx& tx, const std::string& call_id);
 // Which of `keys` have an answer in some application to the call.
 Result<std::set<std::string>> AnsweredKeys(db::Tx& tx, const std::string& call_id, const std::set<std::string>& keys);

@@ -51,8 +51,9 @@ export type Decision = 'eligible' | 'ineligible';
 export interface Screening {
   decision: Decision;
   reason: string;
-  /** The account id of who decided. */
+  /** The account id of who decided, and their name. */
   by: string;
+  by_name: string;
   at: string;
 }
 
