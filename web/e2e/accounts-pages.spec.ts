@@ -37,6 +37,8 @@ async function check(page: Page, what: string): Promise<void> {
 
 for (const locale of LOCALES) {
   test(`pages for signed-out visitors are accessible and fit a phone in ${locale}`, async ({ page }) => {
+    // About twenty full axe scans: more than the default time on a busy 2-core machine.
+    test.slow();
     await useLocale(page, locale);
     const pages: [string, string][] = [
       ['/register', 'auth.register_title'],
@@ -67,6 +69,8 @@ for (const locale of LOCALES) {
 }
 
 test('pages for signed-in people are accessible and fit a phone, with a long name', async ({ page, context }) => {
+  // Eighteen full axe scans in three languages.
+  test.slow();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const who = person('phone', { name: 'Gülnarə Əbdürrəhmanova-Məmmədzadə Səfərəliyeva' });
   await registerConfirmed(page, who);

@@ -4,14 +4,11 @@
 // two tabs and keeps both texts until the person chooses. The organisation,
 // programme, intake and call are set up through the HTTP API beforehand.
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test, text } from './fixtures';
-import { createAdmin, createToken } from './cli';
+import { ORG_NAME, openCall } from './calls-setup';
 import { mailsTo, waitForMail } from './mail';
 import { person, registerConfirmed, signIn } from './people';
-
-const PASSWORD = 'a long passphrase';
-const ORG_NAME = 'Xarici İşlər Nazirliyi';
 
 const LABELS = {
   motivation: 'Niyə Diplomatiya Könüllüləri proqramına qoşulmaq istəyirsiniz?',
@@ -21,123 +18,64 @@ const LABELS = {
   consent: 'Şəxsi məlumatlarımın müraciətə baxılması üçün işlənməsinə razıyam',
 };
 
-/** "YYYY-MM-DDTHH:MM" on the clock of Asia/Baku (UTC+4 all year), `days` from now. */
-function bakuLocal(days: number): string {
-  return new Date(Date.now() + 4 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 16);
-}
+/** The call's form: a small one with a conditional question. */
+const FIELDS = [
+  {
+    key: 'motivation',
+    type: 'long_text',
+    label: { az: LABELS.motivation, en: 'Why do you want to join Diplomacy Volunteers?' },
+    help: { az: 'Qısa yazın: ən çoxu 50 söz.' },
+    required: true,
+    max_words: 50,
+  },
+  {
+    key: 'volunteer_years',
+    type: 'number',
+    label: { az: LABELS.years, en: 'How many years of volunteering do you have?' },
+    required: true,
+    min: 0,
+    max: 50,
+    integer: true,
+  },
+  {
+    key: 'has_degree',
+    type: 'single_choice',
+    label: { az: LABELS.degree, en: 'Do you have a university degree?' },
+    required: true,
+    options: [
+      { value: 'yes', label: { az: 'Bəli', en: 'Yes' } },
+      { value: 'no', label: { az: 'Xeyr', en: 'No' } },
+    ],
+  },
+  {
+    key: 'university_name',
+    type: 'short_text',
+    label: { az: LABELS.university, en: 'Which university did you graduate from?' },
+    required: true,
+    max_chars: 200,
+    visible_if: { field: 'has_degree', equals: 'yes' },
+  },
+  {
+    key: 'languages',
+    type: 'languages',
+    label: { az: 'Bildiyiniz xarici dillər', en: 'Foreign languages you know' },
+  },
+  {
+    key: 'consent',
+    type: 'consent',
+    label: { az: LABELS.consent, en: 'I agree to my personal data being processed to consider the application' },
+    required: true,
+  },
+];
 
-interface OpenCall {
-  id: string;
-  title: string;
-}
+/** One rule that does not knock out: at least a year of volunteering. */
+const RULES = [{ id: 'experience', kind: 'answer', field: 'volunteer_years', op: 'ge', value: 1, knock_out: false }];
 
-/** A published call, open from yesterday for a month, with a small form and one rule. */
-async function openCall(request: APIRequestContext): Promise<OpenCall> {
-  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const root = `root.${stamp}@cohort.test`;
-  createAdmin(root, PASSWORD);
-  const code = `A${stamp.slice(-8)}`;
-  const created = await request.post('/api/v1/organisations', {
-    headers: { Authorization: `Bearer ${createToken(root)}` },
-    data: { slug: code, name: ORG_NAME, country: 'AZ' },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const org = (await created.json()) as { id: string };
-
-  const hr = `hr.${stamp}@mfa.test`;
-  createAdmin(hr, PASSWORD, code);
-  const headers = { Authorization: `Bearer ${createToken(hr)}` };
-  const send = async (method: 'post' | 'put', path: string, data: unknown, status: number) => {
-    const response = await request[method](path, { headers, data });
-    expect(response.status(), `${method.toUpperCase()} ${path}: ${await response.text()}`).toBe(status);
-    return (await response.json()) as Record<string, unknown>;
-  };
-
-  const programme = await send(
-    'post',
-    `/api/v1/organisations/${org.id}/programmes`,
-    { name: 'Diplomatiya Könüllüləri', code: 'DV', description: 'Gənclər üçün altı aylıq təcrübə proqramı' },
-    201,
-  );
-  const intake = await send(
-    'post',
-    `/api/v1/programmes/${String(programme.id)}/intakes`,
-    { name: '2027', starts_on: '2027-03-01', ends_on: '2027-08-31', capacity: 95, time_zone: 'Asia/Baku' },
-    201,
-  );
-  const title = `Diplomatiya Könüllüləri 2027 — ${stamp.slice(-5)}`;
-  const call = await send(
-    'put',
-    `/api/v1/intakes/${String(intake.id)}/call`,
-    {
-      title: { az: title, en: `Diplomacy Volunteers 2027 — ${stamp.slice(-5)}`, ru: `Волонтёры дипломатии 2027 — ${stamp.slice(-5)}` },
-      description: {
-        az: 'Nazirliyin **altı aylıq** təcrübə proqramı.\n\n<script>window.injected = true</script>\n\n[Ətraflı](javascript:alert(1)) · [Sayt](https://mfa.gov.az)',
-        en: 'A **six-month** internship programme of the ministry.',
-      },
-      opens_at_local: bakuLocal(-1),
-      closes_at_local: bakuLocal(30),
-      time_zone: 'Asia/Baku',
-      published: true,
-      form: {
-        fields: [
-          {
-            key: 'motivation',
-            type: 'long_text',
-            label: { az: LABELS.motivation, en: 'Why do you want to join Diplomacy Volunteers?' },
-            help: { az: 'Qısa yazın: ən çoxu 50 söz.' },
-            required: true,
-            max_words: 50,
-          },
-          {
-            key: 'volunteer_years',
-            type: 'number',
-            label: { az: LABELS.years, en: 'How many years of volunteering do you have?' },
-            required: true,
-            min: 0,
-            max: 50,
-            integer: true,
-          },
-          {
-            key: 'has_degree',
-            type: 'single_choice',
-            label: { az: LABELS.degree, en: 'Do you have a university degree?' },
-            required: true,
-            options: [
-              { value: 'yes', label: { az: 'Bəli', en: 'Yes' } },
-              { value: 'no', label: { az: 'Xeyr', en: 'No' } },
-            ],
-          },
-          {
-            key: 'university_name',
-            type: 'short_text',
-            label: { az: LABELS.university, en: 'Which university did you graduate from?' },
-            required: true,
-            max_chars: 200,
-            visible_if: { field: 'has_degree', equals: 'yes' },
-          },
-          {
-            key: 'languages',
-            type: 'languages',
-            label: { az: 'Bildiyiniz xarici dillər', en: 'Foreign languages you know' },
-          },
-          {
-            key: 'consent',
-            type: 'consent',
-            label: { az: LABELS.consent, en: 'I agree to my personal data being processed to consider the application' },
-            required: true,
-          },
-        ],
-      },
-      eligibility: {
-        rules: [{ id: 'experience', kind: 'answer', field: 'volunteer_years', op: 'ge', value: 1, knock_out: false }],
-      },
-    },
-    200,
-  );
-  expect(call.state).toBe('open');
-  return { id: String(call.id), title };
-}
+/** Markdown with a script and a javascript: link, which the page must not run. */
+const DESCRIPTION = {
+  az: 'Nazirliyin **altı aylıq** təcrübə proqramı.\n\n<script>window.injected = true</script>\n\n[Ətraflı](javascript:alert(1)) · [Sayt](https://mfa.gov.az)',
+  en: 'A **six-month** internship programme of the ministry.',
+};
 
 async function axe(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -158,7 +96,7 @@ test.describe('applying to a call', () => {
 
   test('an applicant finds a call, fills the form, submits after a fix, gets a reference, and withdraws', async ({ page, request }) => {
     test.setTimeout(120_000);
-    const call = await openCall(request);
+    const call = await openCall(request, FIELDS, RULES, DESCRIPTION);
     const who = person('applicant', { name: 'Leyla Quliyeva' });
     await registerConfirmed(page, who);
 
@@ -272,7 +210,7 @@ test.describe('two tabs', () => {
 
   test('answers typed in two tabs are both kept until the person chooses', async ({ page, context, request }) => {
     test.setTimeout(90_000);
-    const call = await openCall(request);
+    const call = await openCall(request, FIELDS, RULES, DESCRIPTION);
     const who = person('two-tabs', { name: 'Rəşad Əliyev' });
     await registerConfirmed(page, who);
     await signIn(page, who.email, who.password);

@@ -1,4 +1,4 @@
-// Sets up, through the HTTP API, what the upload and screening tests start
+// Sets up, through the HTTP API, what the apply, upload and screening tests start
 // from: an organisation with an administrator, a programme, an intake and a
 // published call open from yesterday for a month; and applicants who apply
 // through the API in request contexts of their own.
@@ -24,8 +24,16 @@ export interface OpenCall {
   admin: string;
 }
 
-/** A published, open call with these form fields and eligibility rules. */
-export async function openCall(request: APIRequestContext, fields: unknown[], rules: unknown[] = []): Promise<OpenCall> {
+/**
+ * A published, open call with these form fields and eligibility rules; the
+ * call's description (texts by language) can be given.
+ */
+export async function openCall(
+  request: APIRequestContext,
+  fields: unknown[],
+  rules: unknown[] = [],
+  description: Record<string, string> = { az: 'Nazirliyin altı aylıq təcrübə proqramı.' },
+): Promise<OpenCall> {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const root = `root.${stamp}@cohort.test`;
   createAdmin(root, PASSWORD);
@@ -62,8 +70,8 @@ export async function openCall(request: APIRequestContext, fields: unknown[], ru
     'put',
     `/api/v1/intakes/${String(intake.id)}/call`,
     {
-      title: { az: title, en: `Diplomacy Volunteers 2027 — ${stamp.slice(-5)}` },
-      description: { az: 'Nazirliyin altı aylıq təcrübə proqramı.' },
+      title: { az: title, en: `Diplomacy Volunteers 2027 — ${stamp.slice(-5)}`, ru: `Волонтёры дипломатии 2027 — ${stamp.slice(-5)}` },
+      description,
       opens_at_local: bakuLocal(-1),
       closes_at_local: bakuLocal(30),
       time_zone: 'Asia/Baku',

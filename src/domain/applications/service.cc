@@ -198,17 +198,20 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
     if (!next) return next.error();
     // The deadline is the server's: the call's closing instant in UTC.
     if (programmes::CallState(call, now) != "open") return NotOpen(call, now);
-    if (auto errors = programmes::CheckForSubmission(call.settings->form, a.answers); !errors.empty()) {
-      return Error::InvalidArgument("the application is incomplete", std::move(errors));
-    }
+    auto errors = programmes::CheckForSubmission(call.settings->form, a.answers);
+    // A file answer must name a file uploaded to this application for that question.
     for (const auto& f : call.settings->form.fields) {
-      if (f.type != programmes::FieldType::kFile || !a.answers.contains(f.key) || !a.answers[f.key].is_string()) continue;
+      if (f.type != programmes::FieldType::kFile || f.stage != 1 || !programmes::IsVisible(call.settings->form, f, a.answers) ||
+          !a.answers.contains(f.key) || !a.answers[f.key].is_string()) {
+        continue;
+      }
       auto d = store::GetDocument(tx, a.answers[f.key].get<std::string>(), false);
       if (!d) return d.error();
       if (!*d || (*d)->first.application_id != a.id || (*d)->first.field_key != f.key) {
-        return Error::InvalidArgument("the application is incomplete", {{"answers." + f.key, "required", "upload the file"}});
+        errors.push_back({"answers." + f.key, "required", "upload the file"});
       }
     }
+    if (!errors.empty()) return Error::InvalidArgument("the application is incomplete", std::move(errors));
     // Rules and duplicate checks read only what was checked: answers to
     // questions the applicant sees now (not hidden, retired or later-stage).
     json checked_answers = json::object();

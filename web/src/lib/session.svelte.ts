@@ -15,6 +15,20 @@ export function account(): api.Account | null {
   return state.account;
 }
 
+/**
+ * Whether the person signed in manages the programmes of this organisation
+ * (its intakes and calls): a platform administrator, or one of its
+ * administrators or coordinators.
+ */
+export function managesProgrammes(organisationId: string | undefined): boolean {
+  const me = state.account;
+  if (organisationId === undefined || !me) return false;
+  if (me.is_platform_admin) return true;
+  return me.memberships.some(
+    (m) => m.organisation_id === organisationId && (m.role === 'organisation_admin' || m.role === 'coordinator'),
+  );
+}
+
 export function sessionLoaded(): boolean {
   return state.loaded;
 }
