@@ -1,5 +1,7 @@
 #include "http/request.h"
 
+#include <charconv>
+
 namespace cohort::http {
 
 std::string_view ToString(Method m) {
@@ -86,6 +88,17 @@ std::optional<std::string> Request::QueryParam(std::string_view name) const {
     }
   }
   return std::nullopt;
+}
+
+Result<int> LimitParam(const Request& request, int fallback) {
+  auto text = request.QueryParam("limit");
+  if (!text) return fallback;
+  int v = 0;
+  auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || p != text->data() + text->size()) {
+    return Error::InvalidArgument("bad limit", {{"limit", "not_a_number", "a whole number"}});
+  }
+  return v;
 }
 
 }  // namespace cohort::http

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
 #include "i18n/locale.h"
 
 namespace cohort::http {
@@ -38,6 +39,11 @@ struct Request {
   // The value of cookie `name` from the Cookie header, empty when absent.
   std::string Cookie(std::string_view name) const;
 };
+
+// The query parameter `limit` as a whole number, `fallback` when absent;
+// kInvalidArgument on "limit" when it is not a number (ranges are the
+// service's to check).
+Result<int> LimitParam(const Request& request, int fallback);
 
 // Percent-decoding of paths and query components ('+' is a space only in
 // queries). Returns std::nullopt for malformed escapes.

@@ -1,7 +1,6 @@
 #include "domain/applications/http.h"
 
 #include <cctype>
-#include <charconv>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -291,12 +290,9 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     filter.query = req.QueryParam("q").value_or("");
     filter.after = req.QueryParam("cursor").value_or("");
     filter.duplicates_only = req.QueryParam("duplicates").value_or("") == "true";
-    if (auto text = req.QueryParam("limit")) {
-      auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), filter.limit);
-      if (ec != std::errc() || p != text->data() + text->size()) {
-        return Error::InvalidArgument("bad limit", {{"limit", "not_a_number", "a whole number"}});
-      }
-    }
+    auto limit = http::LimitParam(req, 50);
+    if (!limit) return limit.error();
+    filter.limit = *limit;
     const std::string format = req.QueryParam("format").value_or("json");
     if (format != "json" && format != "csv" && format != "xlsx") {
       return Error::InvalidArgument("bad format", {{"format", "not_an_option", "json, csv or xlsx"}});

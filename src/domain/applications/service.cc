@@ -112,25 +112,29 @@ Result<ApplicationView> Service::Start(const RequestContext& ctx, const std::str
 Result<ApplicationView> Service::Get(const RequestContext& ctx, const std::string& id) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see applications");
   if (!LooksLikeId(id)) return Error::NotFound("no such application");
-  // A staff read writes an audit row, so it runs as a write transaction.
+  // The applicant's own read (every page load) stays off the writer; a
+  // staff read writes its audit row, so it runs as a write transaction.
+  auto own = db_.Read([&](db::Tx& tx) -> Result<ApplicationView> {
+    auto view = LoadOwn(tx, ctx, id);
+    if (!view) return view.error();
+    return Finish(tx, ctx, std::move(view->application), std::move(view->call));
+  });
+  if (own || own.error().code() != ErrorCode::kNotFound) return own;
   return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
     auto a = store::Get(tx, id);
     if (!a) return a.error();
     if (!*a) return Error::NotFound("no such application");
-    if ((*a)->applicant_id != ctx.actor.account_id) {
-      auto roles = organisations::StaffRoles(tx, ctx, (*a)->organisation_id);
-      if (!roles) return roles.error();
-      if (!CanReadApplications(ctx.actor, *roles).allowed) return Error::NotFound("no such application");
-      if (auto r = trail_.Append(tx, ctx, {(*a)->organisation_id, "application", id, "read_personal_data", "", ""}); !r) {
-        return r.error();
-      }
+    auto roles = organisations::StaffRoles(tx, ctx, (*a)->organisation_id);
+    if (!roles) return roles.error();
+    if (!CanReadApplications(ctx.actor, *roles).allowed) return Error::NotFound("no such application");
+    if (auto r = trail_.Append(tx, ctx, {(*a)->organisation_id, "application", id, "read_personal_data", "", ""}); !r) {
+      return r.error();
     }
-    const bool staff = (*a)->applicant_id != ctx.actor.account_id;
     auto call = programmes::FindCall(tx, (*a)->call_id);
     if (!call) return call.error();
     if (!*call) return Error::Internal("application without call: " + id);
     auto view = Finish(tx, ctx, std::move(**a), std::move(**call));
-    if (view) view->staff = staff;
+    if (view) view->staff = true;
     return view;
   });
 }
@@ -158,10 +162,11 @@ Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::
     }
     // Limits per answer are checked at submission; this one keeps any
     // draft small enough to save, read and export quickly.
-    if (a.answers.dump().size() > kMaxAnswersBytes) {
+    const std::string answers_text = a.answers.dump();
+    if (answers_text.size() > kMaxAnswersBytes) {
       return Error::InvalidArgument("answers too large", {{"answers", "too_large", "at most 512 KiB of answers"}});
     }
-    auto saved = store::SaveAnswers(tx, id, a.answers, version, now);
+    auto saved = store::SaveAnswers(tx, id, answers_text, version, now);
     if (!saved) return saved.error();
     if (!*saved) {
       // Another save won the race between our read and our write.
@@ -370,7 +375,7 @@ Result<std::pair<Document, ApplicationView>> Service::Upload(const RequestContex
     if (auto r = store::DeleteDraftDocuments(tx, a.id, field_key); !r) return r.error();
     if (auto r = store::InsertDocument(tx, d, bytes, ctx.actor.account_id); !r) return r.error();
     a.answers[field_key] = d.id;
-    auto saved = store::SaveAnswers(tx, a.id, a.answers, a.version, now);
+    auto saved = store::SaveAnswers(tx, a.id, a.answers.dump(), a.version, now);
     if (!saved) return saved.error();
     if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
     a.version += 1;

@@ -105,12 +105,12 @@ Result<void> AddEvent(db::Tx& tx, const std::string& application_id, const std::
        P("note", note), P("actor", actor_id.empty() ? std::optional<std::string>{} : std::optional<std::string>{actor_id})}));
 }
 
-Result<bool> SaveAnswers(db::Tx& tx, const std::string& id, const json& answers, std::int64_t expected_version,
-                         const std::string& now) {
+Result<bool> SaveAnswers(db::Tx& tx, const std::string& id, const std::string& answers_json,
+                         std::int64_t expected_version, const std::string& now) {
   auto n = tx.Exec(
       "UPDATE applications SET answers = :answers, version = version + 1, updated_at = :now "
       "WHERE id = :id AND version = :version AND state = 'draft'",
-      {P("answers", answers.dump()), P("now", now), P("id", id), P("version", expected_version)});
+      {P("answers", answers_json), P("now", now), P("id", id), P("version", expected_version)});
   if (!n) return n.error();
   return *n == 1;
 }

@@ -17,9 +17,9 @@ Result<std::vector<TimelineEntry>> Timeline(db::Tx& tx, const std::string& appli
 Result<void> AddEvent(db::Tx& tx, const std::string& application_id, const std::string& at, const std::string& event,
                       const std::string& note, const std::string& actor_id);
 
-// Saves answers when the stored version is `expected_version` and the
+// Saves answers (a JSON object's text) when the stored version is `expected_version` and the
 // application is a draft; false when it is not (someone saved first).
-Result<bool> SaveAnswers(db::Tx& tx, const std::string& id, const nlohmann::json& answers,
+Result<bool> SaveAnswers(db::Tx& tx, const std::string& id, const std::string& answers_json,
                          std::int64_t expected_version, const std::string& now);
 // Writes state, reference, eligibility and times of `a` when the stored
 // version is `expected_version`; false when it is not.

@@ -1,7 +1,5 @@
 #include "domain/organisations/http.h"
 
-#include <charconv>
-
 #include <nlohmann/json.hpp>
 
 #include "domain/organisations/service.h"
@@ -43,16 +41,6 @@ json Items(const std::vector<T>& v) {
   return {{"items", items}};
 }
 
-Result<int> LimitOf(const Request& request) {
-  auto text = request.QueryParam("limit");
-  if (!text) return 50;
-  int v = 0;
-  auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-  if (ec != std::errc() || p != text->data() + text->size()) {
-    return Error::InvalidArgument("bad limit", {{"limit", "not_a_number", "a whole number"}});
-  }
-  return v;
-}
 
 
 }  // namespace
@@ -64,7 +52,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kGet, "/api/v1/organisations", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto limit = LimitOf(req);
+    auto limit = http::LimitParam(req, 50);
     if (!limit) return limit.error();
     auto page = service->List(*ctx, *limit, req.QueryParam("cursor").value_or(""));
     if (!page) return page.error();

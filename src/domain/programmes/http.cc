@@ -1,7 +1,5 @@
 #include "domain/programmes/http.h"
 
-#include <charconv>
-
 #include <nlohmann/json.hpp>
 
 #include "core/time_format.h"
@@ -128,16 +126,6 @@ json Items(const std::vector<T>& v) {
   return {{"items", items}};
 }
 
-Result<int> LimitOf(const Request& request, int fallback) {
-  auto text = request.QueryParam("limit");
-  if (!text) return fallback;
-  int v = 0;
-  auto [p, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
-  if (ec != std::errc() || p != text->data() + text->size()) {
-    return Error::InvalidArgument("bad limit", {{"limit", "not_a_number", "a whole number"}});
-  }
-  return v;
-}
 
 }  // namespace
 
@@ -247,7 +235,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kGet, "/api/v1/calls", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto limit = LimitOf(req, 100);
+    auto limit = http::LimitParam(req, 100);
     if (!limit) return limit.error();
     auto list = service->PublishedCalls(*ctx, req.QueryParam("state").value_or("open"), *limit);
     if (!list) return list.error();

@@ -30,7 +30,7 @@ Intake IntakeFromRow(const db::Row& r) {
 
 constexpr const char* kCallColumns =
     "c.id, c.intake_id, c.organisation_id, i.programme_id, c.settings_version, c.opens_at, c.closes_at, "
-    "c.reference_prefix, 0, c.updated_at";
+    "c.reference_prefix, c.updated_at";
 
 // Parsed settings by call id and settings_version: every autosave and
 // submission reads its call, and the public list reads every open one;
@@ -76,7 +76,7 @@ Result<Call> CallFromRow(db::Tx& tx, const db::Row& r) {
   c.opens_at = r.OptText(5);
   c.closes_at = r.OptText(6);
   c.reference_prefix = r.Text(7);
-  c.updated_at = r.Text(9);
+  c.updated_at = r.Text(8);
   return c;
 }
 
@@ -234,7 +234,7 @@ constexpr const char* kSummaryColumns =
 Result<CallSummary> SummaryFromRow(db::Tx& tx, const db::Row& r) {
   auto call = CallFromRow(tx, r);
   if (!call) return call.error();
-  return CallSummary{std::move(*call), r.Text(10), r.Text(11), r.Text(12), r.Text(13)};
+  return CallSummary{std::move(*call), r.Text(9), r.Text(10), r.Text(11), r.Text(12)};
 }
 
 }  // namespace
