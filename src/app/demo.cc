@@ -1,6 +1,7 @@
 #include "app/demo.h"
 
 #include "app/demo_calls.h"
+#include "app/demo_selection.h"
 #include "domain/accounts/service.h"
 #include "domain/organisations/service.h"
 
@@ -59,7 +60,12 @@ Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& tr
   }
   auto calls = LoadDemoCalls(db, trail, clock, admin_ids[0], admin_ids[1], org_ids[0], org_ids[1]);
   if (!calls) return calls.error();
+  if (auto s = LoadDemoSelection(db, trail, clock, admin_ids[0], org_ids[0], calls->last_intake_id, calls->current_intake_id);
+      !s) {
+    return s.error();
+  }
   std::vector<DemoLogin> out = logins;
+  out.push_back({"reviewer (MFA)", kDemoReviewerEmail, kDemoReviewerPassword});
   out.push_back({"applicant (one of " + std::to_string(calls->applications) + " demo applications)",
                  calls->applicant_example, std::string(kDemoApplicantPassword)});
   return out;

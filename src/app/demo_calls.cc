@@ -318,6 +318,8 @@ Result<DemoCallFigures> LoadDemoCalls(db::Database& db, const audit::Trail& trai
   if (auto r = Apply(applications, clock, school_call->id, school_people); !r) return r.error();
   figures.applications = kLast + kThis + kSchool;
   figures.applicant_example = people[kLast].email;
+  figures.last_intake_id = last->id;
+  figures.current_intake_id = current->id;
   return figures;
 }
 

@@ -17,6 +17,7 @@ inline constexpr std::string_view kDemoApplicantPassword = "demo-applicant-2026"
 struct DemoCallFigures {
   int applications = 0;
   std::string applicant_example;  // an applicant's e-mail, to sign in with
+  std::string last_intake_id, current_intake_id;  // the ministry's Diplomacy Volunteers intakes
 };
 
 // Goes through the real use cases; needs the organisations and their

@@ -1,6 +1,7 @@
 #include "app/routes.h"
 
 #include "domain/applications/http.h"
+#include "domain/review/http.h"
 #include "domain/audit/http.h"
 #include "domain/notifications/http.h"
 #include "domain/organisations/http.h"
@@ -15,6 +16,7 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
   organisations::RegisterRoutes(router, db, trail, auth, public_url);
   programmes::RegisterRoutes(router, db, trail, auth, public_url);
   applications::RegisterRoutes(router, db, trail, auth, public_url);
+  review::RegisterRoutes(router, db, trail, auth, public_url);
   audit::RegisterRoutes(router, db, auth);
   notifications::RegisterRoutes(router, db, auth);
 }

@@ -17,6 +17,7 @@
 #include "domain/organisations/service.h"
 #include "domain/programmes/form.h"
 #include "domain/programmes/service.h"
+#include "domain/review/service.h"
 
 namespace cohort::testing {
 namespace {
@@ -27,6 +28,9 @@ const char* kWhoNames[] = {"public", "applicant", "admin_A", "coordinator_A", "r
 struct Ids {
   std::string org_a, org_b, unit_a, reviewer_a, applicant;
   std::string programme_a, intake_a, call_a, application;  // the applicant's draft to A's open call
+  // Selection: A's review and interview stages, a submitted application
+  // (of another applicant) in both, and reviewer A's review of it.
+  std::string review_stage, interview_stage, application2, review, coordinator_a;
 };
 
 // A's call: open at the fake clock's time, one required question.
@@ -44,6 +48,18 @@ struct Row {
 };
 
 std::string Fixed(const char* s) { return s; }
+
+review::StageReviewer Reviewer(const std::string& account_id) {
+  review::StageReviewer r;
+  r.account_id = account_id;
+  return r;
+}
+
+review::ShortlistRequest Explicit(const std::string& application_id) {
+  review::ShortlistRequest r;
+  r.application_ids = {application_id};
+  return r;
+}
 
 class AuthorizationMatrix : public ApiTest {
  protected:
@@ -86,7 +102,7 @@ class AuthorizationMatrix : public ApiTest {
       return acc->id;
     };
     ids_.applicant = person("applicant@example.az", "");
-    person("coordinator@a.test", "coordinator");
+    ids_.coordinator_a = person("coordinator@a.test", "coordinator");
     ids_.reviewer_a = person("reviewer@a.test", "reviewer");
     // A programme, intake and open call of A, and the applicant's draft.
     programmes::Service programmes(db, trail);
@@ -105,6 +121,30 @@ class AuthorizationMatrix : public ApiTest {
     auto draft = applications.Start({Actor{ids_.applicant, false, ""}, "en", "setup", clock_}, call->id);
     ASSERT_TRUE(draft.ok()) << draft.error().message();
     ids_.application = draft->application.id;
+    // A second applicant's submitted application, in the review stage with
+    // reviewer A assigned, and moved on to the interview stage.
+    const std::string applicant2 = person("second@example.az", "");
+    const RequestContext as_applicant2{Actor{applicant2, false, ""}, "en", "setup", clock_};
+    auto second = applications.Start(as_applicant2, call->id);
+    ASSERT_TRUE(second.ok());
+    ids_.application2 = second->application.id;
+    ASSERT_TRUE(applications.Autosave(as_applicant2, second->application.id, {{"motivation", "to serve"}}, 1).ok());
+    ASSERT_TRUE(applications.Submit(as_applicant2, second->application.id).ok());
+    review::Service selection(db, trail);
+    auto stages = selection.Stages(as_admin_a, intake->id);
+    ASSERT_TRUE(stages.ok() && stages->size() == 4);
+    ids_.review_stage = (*stages)[1].id;
+    ids_.interview_stage = (*stages)[2].id;
+    ASSERT_TRUE(selection.UpdateStage(as_admin_a, ids_.review_stage, {{"reviewers_per_application", 1},
+                                                {"rubric", {{{"key", "overall"}, {"label", {{"en", "Overall"}}}}}}}, 1).ok());
+    ASSERT_TRUE(selection.PutReviewer(as_admin_a, ids_.review_stage, Reviewer(ids_.reviewer_a)).ok());
+    ASSERT_TRUE(selection.Admit(as_admin_a, ids_.review_stage).ok());
+    auto assigned = selection.AssignAutomatically(as_admin_a, ids_.review_stage);
+    ASSERT_TRUE(assigned.ok() && assigned->added == 1);
+    auto reviews = selection.Assignments(as_admin_a, ids_.review_stage, {});
+    ASSERT_TRUE(reviews.ok() && reviews->size() == 1);
+    ids_.review = reviews->front().review.id;
+    ASSERT_TRUE(selection.Shortlist(as_admin_a, ids_.review_stage, Explicit(ids_.application2)).ok());
     const char* emails[] = {nullptr, "applicant@example.az", "admin@a.test", "coordinator@a.test", "reviewer@a.test",
                             "admin@b.test", "platform@cohort.test"};
     for (int w = kApplicant; w < kWhoCount; ++w) {
@@ -126,6 +166,37 @@ class AuthorizationMatrix : public ApiTest {
     auto t = portal_->accounts().CreateToken(ctx, "to revoke");
     EXPECT_TRUE(t.ok());
     return t->first.id;
+  }
+  // A stage added to A's call, to be deleted.
+  std::string FreshStage() {
+    review::Service selection(portal_->database(), portal_->trail());
+    auto s = selection.AddStage(AdminA(), ids_.intake_a, "decision", nullptr, std::nullopt);
+    EXPECT_TRUE(s.ok());
+    return s->id;
+  }
+  // The coordinator of A as a reviewer of the interview stage (to be removed).
+  void CoordinatorReviewsInterviews() {
+    review::Service selection(portal_->database(), portal_->trail());
+    EXPECT_TRUE(selection.PutReviewer(AdminA(), ids_.interview_stage, Reviewer(ids_.coordinator_a)).ok());
+  }
+  // An open review of the coordinator on the interview stage (to be removed).
+  std::string OpenInterviewReview() {
+    CoordinatorReviewsInterviews();
+    review::Service selection(portal_->database(), portal_->trail());
+    auto open = selection.Assignments(AdminA(), ids_.interview_stage, {ids_.coordinator_a, "", "assigned"});
+    EXPECT_TRUE(open.ok());
+    if (!open->empty()) return open->front().review.id;
+    auto r = selection.AssignManually(AdminA(), ids_.interview_stage, ids_.application2, ids_.coordinator_a);
+    EXPECT_TRUE(r.ok()) << r.error().message();
+    return r->review.id;
+  }
+  RequestContext AdminA() {
+    auto admin = portal_->database().Read([&](db::Tx& tx) -> Result<std::string> {
+      auto row = tx.QueryOne("SELECT id FROM accounts WHERE email = 'admin@a.test'");
+      if (!row) return row.error();
+      return (**row).Text(0);
+    });
+    return {Actor{*admin, false, ""}, "en", "setup", clock_};
   }
   void GrantTrainerToReviewer() {
     (void)portal_->database().Write([&](db::Tx& tx) {
@@ -302,6 +373,65 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
        {401, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/intakes/{id}/applications",
        [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/applications"; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
+      // Selection (issue 5): staff of A manage it; reviewers act on their own reviews only.
+      {"GET", "/api/v1/intakes/{id}/stages", [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/stages"; },
+       nullptr, {401, 404, 200, 200, 403, 404, 200}},
+      {"POST", "/api/v1/intakes/{id}/stages", [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/stages"; },
+       [](int) { return Fixed(R"({"kind":"decision"})"); }, {401, 404, 201, 201, 403, 404, 201}},
+      {"PUT", "/api/v1/intakes/{id}/stages/order",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/stages/order"; },
+       [](int) { return Fixed(R"({"stage_ids":[]})"); }, {401, 404, 422, 422, 403, 404, 422}},
+      {"GET", "/api/v1/stages/{id}", [](const Ids& i, int) { return "/api/v1/stages/" + i.review_stage; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
+      {"PUT", "/api/v1/stages/{id}", [](const Ids& i, int) { return "/api/v1/stages/" + i.review_stage; },
+       [](int) { return Fixed(R"({"settings":{},"version":0})"); }, {401, 404, 409, 409, 403, 404, 409}},
+      {"DELETE", "/api/v1/stages/{id}", [this](auto&, int) { return "/api/v1/stages/" + FreshStage(); }, nullptr,
+       {401, 404, 204, 204, 403, 404, 204}},
+      {"GET", "/api/v1/stages/{id}/reviewers", [](const Ids& i, int) { return "/api/v1/stages/" + i.review_stage + "/reviewers"; },
+       nullptr, {401, 404, 200, 200, 403, 404, 200}},
+      {"POST", "/api/v1/stages/{id}/reviewers",
+       [](const Ids& i, int) { return "/api/v1/stages/" + i.interview_stage + "/reviewers"; },
+       [this](int) { return R"({"account_id":")" + ids_.reviewer_a + R"("})"; }, {401, 404, 201, 201, 403, 404, 201}},
+      {"DELETE", "/api/v1/stages/{id}/reviewers/{account}",
+       [this](const Ids& i, int) {
+         CoordinatorReviewsInterviews();
+         return "/api/v1/stages/" + i.interview_stage + "/reviewers/" + i.coordinator_a;
+       },
+       nullptr, {401, 404, 204, 204, 403, 404, 204}},
+      {"POST", "/api/v1/stages/{id}/admit", [](const Ids& i, int) { return "/api/v1/stages/" + i.review_stage + "/admit"; },
+       nullptr, {401, 404, 200, 200, 403, 404, 200}},
+      {"POST", "/api/v1/stages/{id}/shortlist",
+       [](const Ids& i, int) { return "/api/v1/stages/" + i.review_stage + "/shortlist"; },
+       [](int) { return Fixed(R"({"top":1})"); }, {401, 404, 200, 200, 403, 404, 200}},
+      {"POST", "/api/v1/intakes/{id}/review-assignments",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/review-assignments"; },
+       [this](int) { return R"({"stage_id":")" + ids_.review_stage + R"(","mode":"automatic"})"; },
+       {401, 404, 200, 200, 403, 404, 200}},
+      {"GET", "/api/v1/stages/{id}/review-assignments",
+       [](const Ids& i, int) { return "/api/v1/stages/" + i.review_stage + "/review-assignments"; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
+      {"DELETE", "/api/v1/review-assignments/{id}",
+       [this](auto&, int) { return "/api/v1/review-assignments/" + OpenInterviewReview(); }, nullptr,
+       {401, 404, 204, 204, 403, 404, 204}},
+      {"POST", "/api/v1/stages/{id}/reminders",
+       [](const Ids& i, int) { return "/api/v1/stages/" + i.review_stage + "/reminders"; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
+      {"GET", "/api/v1/me/reviews", [](auto&, int) { return Fixed("/api/v1/me/reviews"); }, nullptr,
+       {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/v1/reviews/{id}", [](const Ids& i, int) { return "/api/v1/reviews/" + i.review; }, nullptr,
+       {401, 404, 200, 200, 200, 404, 200}},
+      // Only the assigned reviewer scores; staff are told so, others see nothing.
+      {"PUT", "/api/v1/reviews/{id}", [](const Ids& i, int) { return "/api/v1/reviews/" + i.review; },
+       [](int) { return Fixed(R"({"scores":{},"version":0})"); }, {401, 404, 403, 403, 409, 404, 403}},
+      {"POST", "/api/v1/reviews/{id}/submit", [](const Ids& i, int) { return "/api/v1/reviews/" + i.review + "/submit"; },
+       nullptr, {401, 404, 403, 403, 422, 404, 403}},
+      {"POST", "/api/v1/reviews/{id}/conflict", [](const Ids& i, int) { return "/api/v1/reviews/" + i.review + "/conflict"; },
+       [](int) { return Fixed(R"({"reason":""})"); }, {401, 404, 403, 403, 422, 404, 403}},
+      {"POST", "/api/v1/reviews/{id}/reopen", [](const Ids& i, int) { return "/api/v1/reviews/" + i.review + "/reopen"; },
+       nullptr, {401, 404, 409, 409, 403, 404, 409}},
+      {"GET", "/api/v1/intakes/{id}/ranking",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/ranking?stage=" + i.review_stage; }, nullptr,
        {401, 404, 200, 200, 403, 404, 200}},
   };
 

@@ -71,6 +71,11 @@ Result<ApplicationView> Service::LoadOwn(db::Tx& tx, const RequestContext& ctx, 
   return ApplicationView{std::move(**a), std::move(**call), false, {}};
 }
 
+Result<std::optional<Application>> FindApplication(db::Tx& tx, const std::string& application_id) {
+  if (!LooksLikeId(application_id)) return std::optional<Application>{};
+  return store::Get(tx, application_id);
+}
+
 Result<ApplicationView> Service::Start(const RequestContext& ctx, const std::string& call_id) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to apply");
   const auto now = ctx.clock.Now();

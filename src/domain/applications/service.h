@@ -27,6 +27,10 @@ struct EvaluationSummary {
   int evaluated = 0, eligible = 0, ineligible = 0, review = 0, changed = 0;
 };
 
+// For later modules (selection), inside their transactions: an application
+// without any permission check — the caller decides what may be shown.
+Result<std::optional<Application>> FindApplication(db::Tx& tx, const std::string& application_id);
+
 class Service {
  public:
   // `public_url` is where links in e-mails point.

@@ -62,6 +62,11 @@ Result<std::vector<std::string>> StaffRoles(db::Tx& tx, const RequestContext& ct
   return roles;
 }
 
+Result<std::vector<std::string>> RolesOfAccount(db::Tx& tx, const std::string& organisation_id,
+                                                const std::string& account_id) {
+  return store::RolesOf(tx, organisation_id, account_id);
+}
+
 Result<Organisation> Service::Update(const RequestContext& ctx, const std::string& id, const OrganisationChange& change) {
   std::vector<FieldError> errors;
   if (change.name && change.name->empty()) errors.push_back({"name", "required", "required"});

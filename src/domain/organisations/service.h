@@ -70,5 +70,9 @@ class Service {
 // staff without a second factor when the organisation requires one.
 Result<std::vector<std::string>> StaffRoles(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id);
 Result<std::optional<Organisation>> FindOrganisation(db::Tx& tx, const std::string& organisation_id);
+// Another account's roles in an organisation (e.g. to check that a person
+// named as a reviewer is staff there); empty when not a member.
+Result<std::vector<std::string>> RolesOfAccount(db::Tx& tx, const std::string& organisation_id,
+                                                const std::string& account_id);
 
 }  // namespace cohort::organisations

@@ -381,6 +381,8 @@ RuleResult RuleResultFromJson(const json& j) {
   return r;
 }
 
+std::string NormaliseForComparison(const std::string& text) { return Normalise(text); }
+
 std::string Reason(const RuleResult& result, const std::string& locale) {
   const auto lang = i18n::ParseLocale(locale).value_or(i18n::kDefaultLocale);
   return i18n::Catalog::Embedded().Text(lang, "eligibility." + result.code, result.params);

@@ -42,6 +42,11 @@ std::string Outcome(const std::vector<RuleResult>& results);
 
 nlohmann::json ToJson(const RuleResult& result);
 RuleResult RuleResultFromJson(const nlohmann::json& j);
+// A text for comparison: letters case-folded (Latin, Azerbaijani and
+// Cyrillic), spacing collapsed. Also compares reviewers' affiliations with
+// applicants' universities (conflicts of interest).
+std::string NormaliseForComparison(const std::string& text);
+
 // Why the rule passed or failed, in `locale`.
 std::string Reason(const RuleResult& result, const std::string& locale);
 // The rule as one sentence for the public call page, in `locale`.

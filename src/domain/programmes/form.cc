@@ -353,6 +353,16 @@ void CheckValue(const Field& field, const json& v, const std::string& path, Erro
 
 }  // namespace
 
+Translated ReadTranslatedText(const json& j, const std::string& path, std::vector<FieldError>& errors,
+                              bool required, size_t max_len) {
+  Errors e;
+  Translated t = ReadTranslated(j, path, e, required, max_len);
+  errors.insert(errors.end(), e.list.begin(), e.list.end());
+  return t;
+}
+
+json TranslatedToJson(const Translated& t) { return TranslatedJson(t); }
+
 std::string InLanguage(const Translated& t, const std::string& locale) {
   if (auto it = t.find(locale); it != t.end()) return it->second;
   for (auto lang : kLanguages) {

@@ -26,6 +26,12 @@ Result<CallSettings> ParseCallSettings(const nlohmann::json& body);
 nlohmann::json ToJson(const CallSettings& settings);
 nlohmann::json ToJson(const Field& field);
 
+// A translated text (an object of az/en/ru strings) read from `j`; problems
+// are appended to `errors` at `path`. Other modules' settings use it too.
+Translated ReadTranslatedText(const nlohmann::json& j, const std::string& path, std::vector<FieldError>& errors,
+                              bool required, size_t max_len);
+nlohmann::json TranslatedToJson(const Translated& t);
+
 bool IsValidDate(const std::string& text);  // YYYY-MM-DD, a real calendar date
 bool IsValidEmail(const std::string& text);
 bool IsValidPhone(const std::string& text);

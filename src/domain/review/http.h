@@ -1,0 +1,13 @@
+#pragma once
+#include "db/database.h"
+#include "domain/accounts/http.h"
+#include "domain/audit/trail.h"
+#include "http/router.h"
+
+namespace cohort::review {
+
+// Stages, reviewers, assignment, reviews and ranking (docs/api/review.md).
+void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
+                    const accounts::Authenticator& auth, const std::string& public_url);
+
+}  // namespace cohort::review

@@ -1,0 +1,419 @@
+// Selection through the HTTP API, on both engines: a coordinator sets up the
+// stages and rubric of a call, names reviewers, admits the eligible
+// applications, assigns reviewers automatically; reviewers score, declare
+// conflicts and see others' reviews only after their own; the coordinator
+// reads the calibrated ranking and short-lists the top.
+#include <gtest/gtest.h>
+
+#include "api/api_fixture.h"
+#include "domain/accounts/service.h"
+#include "domain/applications/service.h"
+#include "domain/organisations/service.h"
+
+namespace cohort::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kCall = R"J({
+  "title": {"en": "Migration School 2027"}, "opens_at_local": "2026-11-01T09:00",
+  "closes_at_local": "2026-12-01T18:00", "published": true,
+  "form": {"fields": [
+    {"key": "motivation", "type": "short_text", "label": {"en": "Why?"}, "required": true},
+    {"key": "phone", "type": "phone", "label": {"en": "Phone"}},
+    {"key": "education", "type": "education", "label": {"en": "Education"}}
+  ]}})J";
+
+// Worldview weighs twice logical thinking; both on 0..10.
+constexpr const char* kRubric = R"J([
+  {"key": "worldview", "label": {"en": "Worldview"}, "guidance": {"en": "Breadth"}, "weight": 2, "min": 0, "max": 10},
+  {"key": "logic", "label": {"en": "Logical thinking"}, "weight": 1, "min": 0, "max": 10}])J";
+
+std::map<std::string, std::string> Codes(const HttpResponse& r) {
+  std::map<std::string, std::string> out;
+  const json body = r.Json();
+  for (const auto& e : body["errors"]) out[e["field"]] = e["code"];
+  return out;
+}
+
+class ReviewApi : public MailApiTest {
+ protected:
+  void SetUp() override {
+    MailApiTest::SetUp();
+    if (IsSkipped()) return;
+    auto& db = portal_->database();
+    const auto& trail = portal_->trail();
+    const RequestContext system{Actor{}, "en", "setup", clock_};
+    auto platform = accounts::CreateAdmin(db, trail, system, {"platform@cohort.test", "P", "a long passphrase", {}});
+    ASSERT_TRUE(platform.ok());
+    organisations::Service orgs(db, trail);
+    auto org = orgs.Create({Actor{platform->id, true, ""}, "en", "setup", clock_}, {"DMX", "Migration Service", "AZ"});
+    ASSERT_TRUE(org.ok());
+    org_ = org->id;
+    ASSERT_TRUE(accounts::CreateAdmin(db, trail, system, {"hr@dmx.test", "HR", "a long passphrase", org_}).ok());
+    staff_ = Bearer(*accounts::CreateApiToken(db, trail, system, "hr@dmx.test", "t"));
+    // Three reviewers; the third is an alumnus of ADA University.
+    for (const auto& [name, email] : std::vector<std::pair<std::string, std::string>>{
+             {"Aysel", "aysel@dmx.test"}, {"Bahram", "bahram@dmx.test"}, {"Cavid", "cavid@dmx.test"}}) {
+      auto acc = accounts::CreateAdmin(db, trail, system, {email, name + " Reviewer", "a long passphrase", org_});
+      ASSERT_TRUE(acc.ok());
+      SetRole(acc->id, "reviewer");
+      reviewer_ids_.push_back(acc->id);
+      reviewers_.push_back(Bearer(*accounts::CreateApiToken(db, trail, system, email, "t")));
+    }
+    // Six applicants, submitted; applicants 0 and 1 studied at ADA University.
+    std::vector<accounts::NewApplicant> people;
+    for (int i = 0; i < 6; ++i) people.push_back({"applicant" + std::to_string(i) + "@example.az", "Applicant " + std::to_string(i), "en"});
+    auto applicants = accounts::CreateApplicants(db, trail, system, people, "a long passphrase");
+    ASSERT_TRUE(applicants.ok());
+
+    auto programme = client().PostJson("/api/v1/organisations/" + org_ + "/programmes", R"({"name": "Migration School", "code": "MS"})", staff_);
+    ASSERT_EQ(programme.status, 201);
+    auto intake = client().PostJson("/api/v1/programmes/" + programme.Json()["id"].get<std::string>() + "/intakes",
+                                    R"({"name": "2027", "starts_on": "2027-02-01", "ends_on": "2027-07-31", "capacity": 20})", staff_);
+    ASSERT_EQ(intake.status, 201);
+    intake_ = intake.Json()["id"];
+    auto call = Send("PUT", "/api/v1/intakes/" + intake_ + "/call", kCall, staff_);
+    ASSERT_EQ(call.status, 200) << call.body;
+    applications::Service apps(db, trail);
+    for (std::size_t i = 0; i < applicants->size(); ++i) {
+      const RequestContext as{Actor{(*applicants)[i].id, false, ""}, "en", "setup", clock_};
+      auto a = apps.Start(as, call.Json()["id"]);
+      ASSERT_TRUE(a.ok());
+      const std::string university = i < 2 ? "ADA  university" : "Baku State University";
+      json answers = {{"motivation", "to serve"},
+                      {"phone", "+994 50 123 45 6" + std::to_string(i)},
+                      {"education", json::array({{{"university", university}, {"field_of_study", "Law"},
+                                                   {"degree", "bachelor"}, {"graduation_year", 2024}}})}};
+      ASSERT_TRUE(apps.Autosave(as, a->application.id, answers, 1).ok());
+      auto submitted = apps.Submit(as, a->application.id);
+      ASSERT_TRUE(submitted.ok()) << submitted.error().message();
+      references_.push_back(*submitted->application.reference);
+    }
+    auto stages = client().Get("/api/v1/intakes/" + intake_ + "/stages", staff_);
+    ASSERT_EQ(stages.status, 200) << stages.body;
+    review_stage_ = stages.Json()["items"][1]["id"];
+    interview_stage_ = stages.Json()["items"][2]["id"];
+  }
+
+  void SetRole(const std::string& account, const std::string& role) {
+    ASSERT_TRUE(portal_->database().Write([&](db::Tx& tx) -> Result<void> {
+      if (auto d = tx.Exec("DELETE FROM memberships WHERE account_id = :id", {db::P("id", account)}); !d) return d.error();
+      auto i = tx.Exec("INSERT INTO memberships (organisation_id, account_id, role, created_at) VALUES (:o, :a, :r, 't')",
+                       {db::P("o", org_), db::P("a", account), db::P("r", role)});
+      if (!i) return i.error();
+      return Ok();
+    }).ok());
+  }
+  static Headers Bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+  HttpResponse Send(const std::string& method, const std::string& path, const std::string& body, Headers h) {
+    h.emplace_back("Content-Type", "application/json");
+    return client().Request(method, path, body, h);
+  }
+  // Sets the review stage's settings (from its current version).
+  HttpResponse SetSettings(const json& settings) {
+    auto stage = client().Get("/api/v1/stages/" + review_stage_, staff_);
+    return Send("PUT", "/api/v1/stages/" + review_stage_,
+                json{{"settings", settings}, {"version", stage.Json()["version"]}}.dump(), staff_);
+  }
+  void AddReviewers(const std::vector<json>& extra = {}) {
+    for (std::size_t i = 0; i < reviewer_ids_.size(); ++i) {
+      json body = {{"account_id", reviewer_ids_[i]}};
+      if (i < extra.size()) body.update(extra[i]);
+      auto r = client().PostJson("/api/v1/stages/" + review_stage_ + "/reviewers", body.dump(), staff_);
+      ASSERT_EQ(r.status, 201) << r.body;
+    }
+  }
+  json Assign() {
+    auto r = client().PostJson("/api/v1/intakes/" + intake_ + "/review-assignments",
+                               json{{"stage_id", review_stage_}, {"mode", "automatic"}}.dump(), staff_);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.Json();
+  }
+  json Queue(int reviewer) { return client().Get("/api/v1/me/reviews", reviewers_[reviewer]).Json()["items"]; }
+  HttpResponse Score(int reviewer, const std::string& review, const json& scores) {
+    auto view = client().Get("/api/v1/reviews/" + review, reviewers_[reviewer]);
+    return Send("PUT", "/api/v1/reviews/" + review,
+                json{{"scores", scores}, {"shared_comment", "solid"}, {"private_comment", "for staff"},
+                     {"version", view.Json()["version"]}}.dump(),
+                reviewers_[reviewer]);
+  }
+  HttpResponse Submit(int reviewer, const std::string& review) {
+    return client().PostJson("/api/v1/reviews/" + review + "/submit", "", reviewers_[reviewer]);
+  }
+
+  std::string org_, intake_, review_stage_, interview_stage_;
+  Headers staff_;
+  std::vector<std::string> reviewer_ids_, references_;
+  std::vector<Headers> reviewers_;
+};
+
+TEST_P(ReviewApi, ACallGetsTheDefaultStagesInOrder) {
+  auto stages = client().Get("/api/v1/intakes/" + intake_ + "/stages", staff_);
+  ASSERT_EQ(stages.status, 200);
+  std::vector<std::string> kinds;
+  const json items = stages.Json()["items"];
+  for (const auto& s : items) kinds.push_back(s["kind"]);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"screening", "review", "interview", "decision"}));
+  EXPECT_EQ(stages.Json()["items"][1]["settings"]["name"]["en"], "Review");
+  EXPECT_EQ(stages.Json()["items"][1]["position"], 2);
+}
+
+TEST_P(ReviewApi, ABadRubricIsRefusedAtEachFieldAndNothingIsSaved) {
+  auto r = SetSettings({{"rubric", json::parse(R"([
+      {"key": "worldview", "label": {"en": "W"}, "weight": 0},
+      {"key": "logic", "label": {"en": "L"}, "weight": -1, "min": 5, "max": 5},
+      {"key": "worldview", "label": {"en": "again"}}])")},
+                      {"reviewers_per_application", 0},
+                      {"hidden_fields", {"nope"}}});
+  ASSERT_EQ(r.status, 422) << r.body;
+  const auto codes = Codes(r);
+  EXPECT_EQ(codes.at("settings.rubric[0].weight"), "weight_not_positive");
+  EXPECT_EQ(codes.at("settings.rubric[1].weight"), "weight_not_positive");
+  EXPECT_EQ(codes.at("settings.rubric[1].max"), "scale_inverted");
+  EXPECT_EQ(codes.at("settings.rubric[2].key"), "duplicate_key");
+  EXPECT_EQ(codes.at("settings.reviewers_per_application"), "out_of_range");
+  EXPECT_EQ(codes.at("settings.hidden_fields[0]"), "unknown_field");
+  auto stage = client().Get("/api/v1/stages/" + review_stage_, staff_);
+  EXPECT_EQ(stage.Json()["version"], 1);
+  EXPECT_EQ(stage.Json()["settings"]["rubric"][0]["key"], "overall");
+}
+
+TEST_P(ReviewApi, AStaleStageVersionIsAConflictCarryingTheStoredStage) {
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}}).status, 200);
+  auto stale = Send("PUT", "/api/v1/stages/" + review_stage_, R"({"settings": {}, "version": 1})", staff_);
+  ASSERT_EQ(stale.status, 409);
+  EXPECT_EQ(stale.Json()["code"], "stale_version");
+  EXPECT_EQ(stale.Json()["current"]["version"], 2);
+  EXPECT_EQ(stale.Json()["current"]["settings"]["rubric"][0]["key"], "worldview");
+}
+
+TEST_P(ReviewApi, OnlyStaffWithAReviewingRoleCanBeNamedReviewers) {
+  auto& db = portal_->database();
+  const RequestContext system{Actor{}, "en", "setup", clock_};
+  auto trainer = accounts::CreateAdmin(db, portal_->trail(), system, {"t@dmx.test", "Trainer", "a long passphrase", org_});
+  ASSERT_TRUE(trainer.ok());
+  SetRole(trainer->id, "trainer");
+  auto r = client().PostJson("/api/v1/stages/" + review_stage_ + "/reviewers",
+                             json{{"account_id", trainer->id}, {"load_cap", -1}}.dump(), staff_);
+  ASSERT_EQ(r.status, 422);
+  EXPECT_EQ(Codes(r).at("account_id"), "not_a_reviewer");
+  EXPECT_EQ(Codes(r).at("load_cap"), "out_of_range");
+}
+
+TEST_P(ReviewApi, MoreReviewersAskedForThanTheStageHasIsExplained) {
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 4}}).status, 200);
+  AddReviewers();
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  auto r = client().PostJson("/api/v1/intakes/" + intake_ + "/review-assignments",
+                             json{{"stage_id", review_stage_}, {"mode", "automatic"}}.dump(), staff_);
+  ASSERT_EQ(r.status, 422);
+  EXPECT_EQ(Codes(r).at("reviewers_per_application"), "not_enough_reviewers");
+}
+
+TEST_P(ReviewApi, AssignmentIsBalancedAndKeepsAffiliatedReviewersAway) {
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 2},
+                       {"conflict_fields", {"education"}}}).status, 200);
+  AddReviewers({json::object(), json::object(), {{"affiliations", {"ADA University"}}}});
+  auto admit = client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_);
+  ASSERT_EQ(admit.status, 200);
+  EXPECT_EQ(admit.Json()["admitted"], 6);
+  const json summary = Assign();
+  EXPECT_EQ(summary["added"], 12);
+  EXPECT_EQ(summary["shortfalls"].size(), 0u);
+  EXPECT_EQ(summary["load"]["min"], 4);
+  EXPECT_EQ(summary["load"]["max"], 4);
+  // Cavid (ADA University) never reviews applicants 0 and 1 of ADA.
+  for (const auto& r : Queue(2)) {
+    EXPECT_NE(r["reference"], references_[0]);
+    EXPECT_NE(r["reference"], references_[1]);
+    EXPECT_EQ(r["explanation"]["rule"], "least_loaded");
+  }
+  // Running it again adds nothing: every application has its two.
+  EXPECT_EQ(Assign()["added"], 0);
+}
+
+TEST_P(ReviewApi, AReviewIsScoredWithinTheScaleAndSubmittedComplete) {
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+  AddReviewers();
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  Assign();
+  const std::string review = Queue(0)[0]["id"];
+  auto bad = Score(0, review, {{"worldview", 11}, {"charm", 3}});
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(Codes(bad).at("scores.worldview"), "out_of_scale");
+  EXPECT_EQ(Codes(bad).at("scores.charm"), "unknown_criterion");
+  ASSERT_EQ(Score(0, review, {{"worldview", 8}}).status, 200);
+  auto incomplete = Submit(0, review);
+  ASSERT_EQ(incomplete.status, 422);
+  EXPECT_EQ(Codes(incomplete).at("scores.logic"), "required");
+  ASSERT_EQ(Score(0, review, {{"worldview", 8}, {"logic", 5}}).status, 200);
+  auto done = Submit(0, review);
+  ASSERT_EQ(done.status, 200) << done.body;
+  // (2 × 0.8 + 1 × 0.5) / 3 × 100
+  EXPECT_DOUBLE_EQ(done.Json()["total"].get<double>(), 70.0);
+  EXPECT_EQ(done.Json()["state"], "submitted");
+  // Staff may not score on a reviewer's behalf; other reviewers see nothing.
+  EXPECT_EQ(Send("PUT", "/api/v1/reviews/" + review, R"({"scores": {}, "version": 9})", staff_).status, 403);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review, reviewers_[1]).status, 404);
+}
+
+TEST_P(ReviewApi, BlindReviewHidesIdentityAndOthersScoresUntilOneOwnIsSubmitted) {
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 2}, {"blind", true}}).status, 200);
+  AddReviewers();
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  Assign();
+  // Find an application Aysel and Bahram both review.
+  std::map<std::string, std::string> aysel, bahram;
+  for (const auto& r : Queue(0)) aysel[r["application_id"]] = r["id"];
+  for (const auto& r : Queue(1)) bahram[r["application_id"]] = r["id"];
+  std::string app;
+  for (const auto& [a, id] : aysel) {
+    if (bahram.contains(a)) app = a;
+  }
+  ASSERT_FALSE(app.empty());
+  auto view = client().Get("/api/v1/reviews/" + aysel[app], reviewers_[0]);
+  ASSERT_EQ(view.status, 200);
+  EXPECT_FALSE(view.Json()["application"].contains("name"));
+  EXPECT_FALSE(view.Json()["application"].contains("email"));
+  EXPECT_FALSE(view.Json()["application"]["answers"].contains("phone"));
+  EXPECT_TRUE(view.Json()["application"]["answers"].contains("motivation"));
+  ASSERT_EQ(Score(1, bahram[app], {{"worldview", 4}, {"logic", 4}}).status, 200);
+  ASSERT_EQ(Submit(1, bahram[app]).status, 200);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + aysel[app], reviewers_[0]).Json()["others"].size(), 0u);
+  ASSERT_EQ(Score(0, aysel[app], {{"worldview", 9}, {"logic", 9}}).status, 200);
+  auto after = Submit(0, aysel[app]);
+  ASSERT_EQ(after.Json()["others"].size(), 1u);
+  EXPECT_EQ(after.Json()["others"][0]["shared_comment"], "solid");
+  EXPECT_FALSE(after.Json()["others"][0].contains("private_comment"));
+  // Staff see names and private comments.
+  auto staff_view = client().Get("/api/v1/reviews/" + aysel[app], staff_);
+  EXPECT_TRUE(staff_view.Json()["application"].contains("name"));
+  EXPECT_EQ(staff_view.Json()["others"][0]["private_comment"], "for staff");
+}
+
+TEST_P(ReviewApi, ADeclaredConflictEndsTheReviewAndAssignsAReplacement) {
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+  AddReviewers();
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  Assign();
+  const json first = Queue(0)[0];
+  auto missing = client().PostJson("/api/v1/reviews/" + first["id"].get<std::string>() + "/conflict", R"({"reason": ""})", reviewers_[0]);
+  ASSERT_EQ(missing.status, 422);
+  EXPECT_EQ(Codes(missing).at("reason"), "required");
+  auto r = client().PostJson("/api/v1/reviews/" + first["id"].get<std::string>() + "/conflict",
+                             R"({"reason": "She is my cousin"})", reviewers_[0]);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json()["review"]["state"], "conflict");
+  ASSERT_TRUE(r.Json()["replacement"].is_object());
+  EXPECT_NE(r.Json()["replacement"]["reviewer_id"], reviewer_ids_[0]);
+  EXPECT_EQ(r.Json()["replacement"]["origin"], "replacement");
+  EXPECT_EQ(r.Json()["replacement"]["explanation"]["replaces"], "Aysel Reviewer");
+  // A conflicted review cannot be scored, and the reviewer cannot be put back by hand.
+  EXPECT_EQ(Score(0, first["id"], {{"worldview", 1}}).status, 409);
+  auto manual = client().PostJson("/api/v1/intakes/" + intake_ + "/review-assignments",
+                                  json{{"stage_id", review_stage_}, {"application_id", first["application_id"]},
+                                       {"reviewer_id", reviewer_ids_[0]}}.dump(), staff_);
+  ASSERT_EQ(manual.status, 422);
+  EXPECT_EQ(Codes(manual).at("reviewer_id"), "conflict_of_interest");
+}
+
+TEST_P(ReviewApi, CalibratedRankingExplainsEachPlaceAndTheShortListMovesTheTop) {
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+  AddReviewers();
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  Assign();
+  // Every reviewer gives their two applications different scores.
+  std::map<std::string, double> total_of;  // reference → total
+  int turn = 0;
+  for (int who = 0; who < 3; ++who) {
+    for (const auto& r : Queue(who)) {
+      const int s = 3 + (turn++);
+      ASSERT_EQ(Score(who, r["id"], {{"worldview", s}, {"logic", s}}).status, 200);
+      auto done = Submit(who, r["id"]);
+      ASSERT_EQ(done.status, 200);
+      total_of[r["reference"]] = done.Json()["total"];
+    }
+  }
+  auto ranking = client().Get("/api/v1/intakes/" + intake_ + "/ranking?stage=" + review_stage_ + "&top=2",
+                              {{"Authorization", staff_[0].second}, {"Accept-Language", "en"}});
+  ASSERT_EQ(ranking.status, 200) << ranking.body;
+  const json items = ranking.Json()["items"];
+  ASSERT_EQ(items.size(), 6u);
+  for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+    EXPECT_GE(items[i]["score"].get<double>(), items[i + 1]["score"].get<double>());
+    EXPECT_EQ(items[i]["rank"], i + 1);
+  }
+  EXPECT_EQ(items[0]["score"].get<double>(), total_of[items[0]["reference"]]);
+  EXPECT_TRUE(items[1]["above_cutoff"]);
+  EXPECT_FALSE(items[2]["above_cutoff"]);
+  EXPECT_EQ(ranking.Json()["cutoff"]["score"].get<double>(), items[1]["score"].get<double>());
+  EXPECT_NE(items[0]["explanation"].get<std::string>().find("Rank 1 of 6"), std::string::npos) << items[0]["explanation"];
+  EXPECT_NE(items[2]["explanation"].get<std::string>().find("Below the cut-off"), std::string::npos) << items[2]["explanation"];
+
+  auto shortlist = client().PostJson("/api/v1/stages/" + review_stage_ + "/shortlist", R"({"top": 2})", staff_);
+  ASSERT_EQ(shortlist.status, 200);
+  EXPECT_EQ(shortlist.Json()["moved"], 2);
+  auto interview = client().Get("/api/v1/stages/" + interview_stage_, staff_);
+  EXPECT_EQ(interview.Json()["entries"], 2);
+  auto again = client().Get("/api/v1/intakes/" + intake_ + "/ranking?stage=" + review_stage_, staff_);
+  EXPECT_TRUE(again.Json()["items"][0]["in_next_stage"]);
+  EXPECT_FALSE(again.Json()["items"][2]["in_next_stage"]);
+
+  // Calibration can be turned on once reviews are in; a reviewer with
+  // fewer than three reviews keeps raw totals, and the page says so.
+  auto stage = client().Get("/api/v1/stages/" + review_stage_, staff_).Json();
+  json settings = stage["settings"];
+  settings["calibrate"] = true;
+  ASSERT_EQ(Send("PUT", "/api/v1/stages/" + review_stage_, json{{"settings", settings}, {"version", stage["version"]}}.dump(),
+                 staff_).status, 200);
+  auto calibrated = client().Get("/api/v1/intakes/" + intake_ + "/ranking?stage=" + review_stage_, staff_).Json();
+  EXPECT_TRUE(calibrated["calibrate"]);
+  ASSERT_EQ(calibrated["reviewers"].size(), 3u);
+  for (const auto& r : calibrated["reviewers"]) {
+    EXPECT_EQ(r["reviews"], 2);
+    EXPECT_FALSE(r["calibrated"]);
+  }
+  // ...but the rubric's weights cannot change any more.
+  settings["rubric"][0]["weight"] = 3;
+  auto locked = Send("PUT", "/api/v1/stages/" + review_stage_, json{{"settings", settings}, {"version", stage["version"].get<int>() + 1}}.dump(), staff_);
+  ASSERT_EQ(locked.status, 422);
+  EXPECT_EQ(Codes(locked).at("settings.rubric"), "rubric_in_use");
+}
+
+TEST_P(ReviewApi, AStageInUseCannotBeRemovedOrMoved) {
+  AddReviewers();
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  auto del = client().Request("DELETE", "/api/v1/stages/" + review_stage_, "", staff_);
+  ASSERT_EQ(del.status, 409);
+  EXPECT_EQ(del.Json()["code"], "stage_in_use");
+  auto stages = client().Get("/api/v1/intakes/" + intake_ + "/stages", staff_).Json()["items"];
+  json order = {stages[1]["id"], stages[0]["id"], stages[2]["id"], stages[3]["id"]};
+  auto moved = Send("PUT", "/api/v1/intakes/" + intake_ + "/stages/order", json{{"stage_ids", order}}.dump(), staff_);
+  ASSERT_EQ(moved.status, 409);
+  // Unused stages move freely, and an unused one can go.
+  order = {stages[0]["id"], stages[1]["id"], stages[3]["id"], stages[2]["id"]};
+  auto ok = Send("PUT", "/api/v1/intakes/" + intake_ + "/stages/order", json{{"stage_ids", order}}.dump(), staff_);
+  ASSERT_EQ(ok.status, 200);
+  EXPECT_EQ(ok.Json()["items"][2]["kind"], "decision");
+  EXPECT_EQ(client().Request("DELETE", "/api/v1/stages/" + stages[3]["id"].get<std::string>(), "", staff_).status, 204);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/stages", staff_).Json()["items"].size(), 3u);
+}
+
+TEST_P(ReviewApi, RemindersGoToReviewersWithOpenReviews) {
+  AddReviewers();
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  Assign();
+  auto r = client().PostJson("/api/v1/stages/" + review_stage_ + "/reminders", "", staff_);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.Json()["reminded"], 3);
+  auto mail = sink_->WaitFor("aysel@dmx.test", std::chrono::seconds(10));
+  ASSERT_TRUE(mail.has_value());
+  EXPECT_NE(mail->body.find("https://apply.example.az/reviews"), std::string::npos);
+}
+
+COHORT_API_ON_BOTH_ENGINES(ReviewApi);
+
+}  // namespace
+}  // namespace cohort::testing
