@@ -6,6 +6,7 @@
 #include "core/log.h"
 #include "core/time_format.h"
 #include "db/migrations.h"
+#include "domain/decisions/service.h"
 
 namespace cohort::app {
 namespace {
@@ -48,6 +49,14 @@ Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock&
         *portal->db_, clock, smtp, NodeName(config), std::chrono::milliseconds(config.outbox_poll_ms));
     portal->outbox_->Start();
   }
+  // Offers past their deadline expire and free their seats for the waitlist.
+  portal->offer_sweeper_ = std::make_unique<Sweeper>(
+      std::chrono::milliseconds(config.offer_sweep_ms),
+      [db = portal->db_.get(), trail = portal->trail_.get(), &clock, url = config.public_url] {
+        const RequestContext system{Actor{}, "az", "offer-sweep", clock};
+        auto expired = decisions::Service(*db, *trail, url).ExpireDue(system);
+        if (!expired) LogEvent(LogLevel::kWarn, "offer sweep failed", {{"error", expired.error().message()}});
+      });
 
   http::ServerOptions o;
   o.host = config.ListenHost();
@@ -80,6 +89,7 @@ Portal::~Portal() { Stop(std::chrono::milliseconds(0)); }
 
 void Portal::Stop(std::chrono::milliseconds grace) {
   if (server_) server_->Stop(grace);
+  offer_sweeper_.reset();
   outbox_.reset();
 }
 

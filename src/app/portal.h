@@ -6,6 +6,7 @@
 
 #include "app/routes.h"
 #include "core/config.h"
+#include "app/sweeper.h"
 #include "domain/notifications/worker.h"
 
 namespace cohort::app {
@@ -33,6 +34,7 @@ class Portal {
   std::unique_ptr<accounts::Service> accounts_;
   std::unique_ptr<accounts::Authenticator> auth_;
   std::unique_ptr<notifications::OutboxWorker> outbox_;
+  std::unique_ptr<Sweeper> offer_sweeper_;
   http::Router router_;
   http::Metrics metrics_;
   std::unique_ptr<http::Server> server_;

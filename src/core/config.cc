@@ -59,6 +59,7 @@ const std::map<std::string, std::string>& Config::Keys() {
       {"smtp_password", "SMTP password"},
       {"mail_from", "sender of outgoing mail"},
       {"outbox_poll_ms", "how often the outbox worker looks for due messages"},
+      {"offer_sweep_ms", "how often offers past their deadline are expired (and the waitlist promoted)"},
       {"migrate", "apply pending migrations on start (true|false)"},
   };
   return keys;
@@ -98,6 +99,7 @@ Result<void> Config::Set(const std::string& key, const std::string& value, const
   else if (key == "smtp_password") smtp_password = value;
   else if (key == "mail_from") mail_from = value;
   else if (key == "outbox_poll_ms") r = set_int(outbox_poll_ms, 10, 3600000);
+  else if (key == "offer_sweep_ms") r = set_int(offer_sweep_ms, 10, 3600000);
   else if (key == "migrate") {
     auto b = ParseBool(value);
     if (!b) return BadValue(key, source, "expected true or false, got '" + value + "'");

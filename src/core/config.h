@@ -35,6 +35,7 @@ struct Config {
   std::string smtp_password;
   std::string mail_from = "Cohort <no-reply@cohort.local>";
   int outbox_poll_ms = 2000;               // how often the outbox worker looks for due messages
+  int offer_sweep_ms = 60000;              // how often offers past their deadline are expired
   bool migrate = true;                     // apply pending migrations on start
 
   // The keys a file or the environment may set, with their one-line help.

@@ -322,9 +322,10 @@ std::vector<QuotaProblem> CheckQuotas(const RankingOptions& options) {
       continue;
     }
     if (first_of_dimension[q.dimension] == options.quotas.size()) first_of_dimension[q.dimension] = i;
-    const auto duplicate = std::find_if(options.quotas.begin(), options.quotas.begin() + static_cast<std::ptrdiff_t>(i),
-                                        [&q](const Quota& p) { return p.dimension == q.dimension && p.category == q.category; });
-    if (duplicate != options.quotas.begin() + static_cast<std::ptrdiff_t>(i)) {
+    // Quadratic, but quotas number in the tens.
+    const auto earlier = options.quotas.begin() + static_cast<std::ptrdiff_t>(i);
+    const auto same_place = [&q](const Quota& p) { return p.dimension == q.dimension && p.category == q.category; };
+    if (std::find_if(options.quotas.begin(), earlier, same_place) != earlier) {
       problems.push_back({QuotaProblem::Kind::kDuplicate, i, 0, capacity});
       continue;
     }

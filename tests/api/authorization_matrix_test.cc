@@ -17,6 +17,7 @@
 #include "domain/organisations/service.h"
 #include "domain/programmes/form.h"
 #include "domain/programmes/service.h"
+#include "domain/decisions/service.h"
 #include "domain/review/service.h"
 
 namespace cohort::testing {
@@ -31,6 +32,7 @@ struct Ids {
   // Selection: A's review and interview stages, a submitted application
   // (of another applicant) in both, and reviewer A's review of it.
   std::string review_stage, interview_stage, application2, review, coordinator_a;
+  std::string decision_stage;  // application2 has a draft decision there
 };
 
 // A's call: open at the fake clock's time, one required question.
@@ -145,6 +147,10 @@ class AuthorizationMatrix : public ApiTest {
     ASSERT_TRUE(reviews.ok() && reviews->size() == 1);
     ids_.review = reviews->front().review.id;
     ASSERT_TRUE(selection.Shortlist(as_admin_a, ids_.review_stage, Explicit(ids_.application2)).ok());
+    ids_.decision_stage = (*stages)[3].id;
+    ASSERT_TRUE(selection.Shortlist(as_admin_a, ids_.interview_stage, Explicit(ids_.application2)).ok());
+    auto board = decisions::Service(db, trail).Prepare(as_admin_a, intake->id, ids_.decision_stage);
+    ASSERT_TRUE(board.ok()) << board.error().message();
     const char* emails[] = {nullptr, "applicant@example.az", "admin@a.test", "coordinator@a.test", "reviewer@a.test",
                             "admin@b.test", "platform@cohort.test"};
     for (int w = kApplicant; w < kWhoCount; ++w) {
@@ -197,6 +203,16 @@ class AuthorizationMatrix : public ApiTest {
       return (**row).Text(0);
     });
     return {Actor{*admin, false, ""}, "en", "setup", clock_};
+  }
+  std::string DecisionOfApplication2() { return One("SELECT id FROM decisions WHERE application_id = '" + ids_.application2 + "'"); }
+  std::string OfferOfApplication2() { return One("SELECT id FROM offers WHERE application_id = '" + ids_.application2 + "'"); }
+  std::string One(const std::string& sql) {
+    auto id = portal_->database().Read([&](db::Tx& tx) -> Result<std::string> {
+      auto row = tx.QueryOne(sql);
+      if (!row) return row.error();
+      return *row ? (**row).Text(0) : std::string("01M8VK8WKVV9QQT73BS1GZX7NW");
+    });
+    return *id;
   }
   void GrantTrainerToReviewer() {
     (void)portal_->database().Write([&](db::Tx& tx) {
@@ -430,6 +446,24 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
        [](int) { return Fixed(R"({"reason":""})"); }, {401, 404, 403, 403, 422, 404, 403}},
       {"POST", "/api/v1/reviews/{id}/reopen", [](const Ids& i, int) { return "/api/v1/reviews/" + i.review + "/reopen"; },
        nullptr, {401, 404, 409, 409, 403, 404, 409}},
+      // Decisions: staff of A prepare, change (with a reason) and publish once;
+      // an offer belongs to its applicant alone.
+      {"POST", "/api/v1/intakes/{id}/decisions", [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/decisions"; },
+       [this](int) { return R"({"stage_id":")" + ids_.decision_stage + R"("})"; }, {401, 404, 200, 200, 403, 404, 200}},
+      {"GET", "/api/v1/intakes/{id}/decisions",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/decisions?stage=" + i.decision_stage; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
+      {"PUT", "/api/v1/decisions/{id}", [this](auto&, int) { return "/api/v1/decisions/" + DecisionOfApplication2(); },
+       [](int) { return Fixed(R"({"outcome":"accept","reason":"matrix"})"); }, {401, 404, 200, 200, 403, 404, 200}},
+      {"POST", "/api/v1/intakes/{id}/decisions/publish",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/decisions/publish"; },
+       [this](int) { return R"({"stage_id":")" + ids_.decision_stage + R"("})"; }, {401, 404, 200, 409, 403, 404, 409}},
+      {"GET", "/api/v1/me/offers", [](auto&, int) { return Fixed("/api/v1/me/offers"); }, nullptr,
+       {401, 200, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/offers/{id}/accept", [this](auto&, int) { return "/api/v1/offers/" + OfferOfApplication2() + "/accept"; },
+       nullptr, {401, 404, 404, 404, 404, 404, 404}},
+      {"POST", "/api/v1/offers/{id}/decline", [this](auto&, int) { return "/api/v1/offers/" + OfferOfApplication2() + "/decline"; },
+       nullptr, {401, 404, 404, 404, 404, 404, 404}},
       {"GET", "/api/v1/intakes/{id}/ranking",
        [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/ranking?stage=" + i.review_stage; }, nullptr,
        {401, 404, 200, 200, 403, 404, 200}},

@@ -8,6 +8,7 @@
 #include "api/api_fixture.h"
 #include "domain/accounts/service.h"
 #include "domain/applications/service.h"
+#include "domain/decisions/service.h"
 #include "domain/organisations/service.h"
 
 namespace cohort::testing {
@@ -414,6 +415,188 @@ TEST_P(ReviewApi, RemindersGoToReviewersWithOpenReviews) {
 }
 
 COHORT_API_ON_BOTH_ENGINES(ReviewApi);
+
+// ---------------------------------------------------------------- decisions
+
+// The decision flow: the interview stage (unused here) is removed, every
+// application is reviewed once with distinct scores, all move on to the
+// decision stage.
+class DecisionsApi : public ReviewApi {
+ protected:
+  void SetUp() override {
+    ReviewApi::SetUp();
+    if (IsSkipped()) return;
+    ASSERT_EQ(client().Request("DELETE", "/api/v1/stages/" + interview_stage_, "", staff_).status, 204);
+    auto stages = client().Get("/api/v1/intakes/" + intake_ + "/stages", staff_).Json()["items"];
+    decision_stage_ = stages[2]["id"];
+    ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+    AddReviewers();
+    ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+    Assign();
+    // Applicant i scores 9 - i on both criteria: applicant 0 is best.
+    for (int who = 0; who < 3; ++who) {
+      for (const auto& r : Queue(who)) {
+        const auto i = std::find(references_.begin(), references_.end(), r["reference"].get<std::string>()) - references_.begin();
+        const int s = 9 - static_cast<int>(i);
+        ASSERT_EQ(Score(who, r["id"], {{"worldview", s}, {"logic", s}}).status, 200);
+        ASSERT_EQ(Submit(who, r["id"]).status, 200);
+      }
+    }
+    ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/shortlist", R"({"top": 6})", staff_).Json()["moved"], 6);
+    auto patch = Send("PATCH", "/api/v1/intakes/" + intake_, R"({"capacity": 2})", staff_);
+    ASSERT_EQ(patch.status, 200) << patch.body;
+  }
+  HttpResponse Decide(const json& settings) {
+    auto stage = client().Get("/api/v1/stages/" + decision_stage_, staff_).Json();
+    auto put = Send("PUT", "/api/v1/stages/" + decision_stage_, json{{"settings", settings}, {"version", stage["version"]}}.dump(), staff_);
+    EXPECT_EQ(put.status, 200) << put.body;
+    return client().PostJson("/api/v1/intakes/" + intake_ + "/decisions", json{{"stage_id", decision_stage_}}.dump(),
+                             {{"Authorization", staff_[0].second}, {"Accept-Language", "en"}});
+  }
+  HttpResponse Publish() {
+    return client().PostJson("/api/v1/intakes/" + intake_ + "/decisions/publish", json{{"stage_id", decision_stage_}}.dump(), staff_);
+  }
+  Headers Applicant(int i) {
+    const RequestContext system{Actor{}, "en", "setup", clock_};
+    auto token = accounts::CreateApiToken(portal_->database(), portal_->trail(), system,
+                                          "applicant" + std::to_string(i) + "@example.az", "t");
+    EXPECT_TRUE(token.ok());
+    return Bearer(*token);
+  }
+  // Outcome by applicant index.
+  std::map<int, std::string> Outcomes(const json& board) {
+    std::map<int, std::string> out;
+    for (const auto& d : board["items"]) {
+      const auto i = std::find(references_.begin(), references_.end(), d["reference"].get<std::string>()) - references_.begin();
+      out[static_cast<int>(i)] = d["outcome"];
+    }
+    return out;
+  }
+  json OfferOf(int i) {
+    const json offers = client().Get("/api/v1/me/offers", Applicant(i)).Json()["items"];
+    return offers.empty() ? json() : offers[0];
+  }
+  // The first mail to `to` whose subject contains `needle` (receipts come first).
+  std::optional<ReceivedMail> MailAbout(const std::string& to, const std::string& needle) {
+    while (auto m = sink_->WaitFor(to, std::chrono::seconds(10))) {
+      if (m->subject.find(needle) != std::string::npos) return m;
+    }
+    return std::nullopt;
+  }
+  std::int64_t Participants() {
+    auto n = portal_->database().Read([](db::Tx& tx) { return tx.QueryOne("SELECT count(*) FROM participants"); });
+    return (*n)->Int(0);
+  }
+
+  std::string decision_stage_;
+};
+
+TEST_P(DecisionsApi, AMinimumQuotaSelectsTheBestOfItsGroupAndSaysWhy) {
+  // Half of the two seats for ADA University graduates (applicants 0 and 1),
+  // at most half: applicant 0 takes the ADA seat, applicant 2 the other.
+  auto board = Decide({{"waitlist_size", 2},
+                       {"quotas", {{{"field", "education"}, {"value", "ADA University"}, {"min_share", 0.5}, {"max_share", 0.5}}}}});
+  ASSERT_EQ(board.status, 200) << board.body;
+  const json b = board.Json();
+  EXPECT_EQ(Outcomes(b), (std::map<int, std::string>{
+                             {0, "accept"}, {1, "waitlist"}, {2, "accept"}, {3, "waitlist"}, {4, "reject"}, {5, "reject"}}));
+  EXPECT_EQ(b["counts"]["accept"], 2);
+  EXPECT_EQ(b["quotas"][0]["minimum_seats"], 1);
+  EXPECT_EQ(b["quotas"][0]["maximum_seats"], 1);
+  EXPECT_EQ(b["quotas"][0]["selected"], 1);
+  EXPECT_TRUE(b["quotas"][0]["minimum_met"]);
+  // Applicant 1 (second best) waits: the ADA maximum is reached.
+  for (const auto& d : b["items"]) {
+    if (d["reference"] == references_[1]) {
+      EXPECT_NE(d["explanation"].get<std::string>().find("maximum share for education = ADA University"), std::string::npos)
+          << d["explanation"];
+      EXPECT_EQ(d["waitlist_position"], 1);
+    }
+  }
+}
+
+TEST_P(DecisionsApi, QuotasThatCannotAllBeMetAreExplained) {
+  auto board = Decide({{"quotas", {{{"field", "education"}, {"value", "ADA University"}, {"min_share", 0.6}},
+                                   {{"field", "education"}, {"value", "Baku State University"}, {"min_share", 0.6}}}}});
+  ASSERT_EQ(board.status, 422) << board.body;
+  EXPECT_EQ(Codes(board).at("settings.quotas"), "quotas_infeasible");
+}
+
+TEST_P(DecisionsApi, AChangeNeedsAReasonAndPublishingHappensOnce) {
+  auto board = Decide({{"waitlist_size", 1}}).Json();
+  std::string fifth;
+  for (const auto& d : board["items"]) {
+    if (d["reference"] == references_[4]) fifth = d["id"];
+  }
+  auto bare = Send("PUT", "/api/v1/decisions/" + fifth, R"({"outcome": "accept"})", staff_);
+  ASSERT_EQ(bare.status, 422);
+  EXPECT_EQ(Codes(bare).at("reason"), "required");
+  auto changed = Send("PUT", "/api/v1/decisions/" + fifth, R"({"outcome": "waitlist", "reason": "Strong interview"})",
+                      {{"Authorization", staff_[0].second}, {"Accept-Language", "en"}});
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(changed.Json()["outcome"], "waitlist");
+  EXPECT_EQ(changed.Json()["proposed_outcome"], "reject");
+  EXPECT_EQ(changed.Json()["waitlist_position"], 2);
+  EXPECT_NE(changed.Json()["explanation"].get<std::string>().find("Strong interview"), std::string::npos);
+
+  auto published = Publish();
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.Json()["published"], 6);
+  EXPECT_EQ(published.Json()["offers"], 2);
+  auto again = Publish();
+  ASSERT_EQ(again.status, 409);
+  EXPECT_EQ(again.Json()["code"], "already_published");
+  EXPECT_EQ(Send("PUT", "/api/v1/decisions/" + fifth, R"({"outcome": "accept", "reason": "x"})", staff_).status, 409);
+  auto letter = MailAbout("applicant0@example.az", "You are accepted");
+  ASSERT_TRUE(letter.has_value());
+  EXPECT_NE(letter->body.find("https://apply.example.az/offers"), std::string::npos);
+  EXPECT_TRUE(MailAbout("applicant5@example.az", "Your application to").has_value());
+}
+
+TEST_P(DecisionsApi, ADeclinePromotesTheNextOnTheWaitlistAndAnAcceptanceMakesAParticipant) {
+  ASSERT_EQ(Decide({{"waitlist_size", 2}}).status, 200);
+  ASSERT_EQ(Publish().status, 200);
+  EXPECT_EQ(OfferOf(2), json());  // applicant 2 waits first
+  const json mine = OfferOf(1);
+  ASSERT_EQ(mine["state"], "open");
+  auto declined = client().PostJson("/api/v1/offers/" + mine["id"].get<std::string>() + "/decline", "", Applicant(1));
+  ASSERT_EQ(declined.status, 200) << declined.body;
+  EXPECT_EQ(declined.Json()["state"], "declined");
+  const json promoted = OfferOf(2);
+  ASSERT_EQ(promoted["state"], "open");
+  EXPECT_TRUE(promoted["promoted_from_waitlist"]);
+  EXPECT_TRUE(MailAbout("applicant2@example.az", "A place is free for you").has_value());
+  // Someone else's offer is not there to accept.
+  EXPECT_EQ(client().PostJson("/api/v1/offers/" + promoted["id"].get<std::string>() + "/accept", "", Applicant(0)).status, 404);
+  auto accepted = client().PostJson("/api/v1/offers/" + promoted["id"].get<std::string>() + "/accept", "", Applicant(2));
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(accepted.Json()["state"], "accepted");
+  EXPECT_EQ(Participants(), 1);
+  EXPECT_EQ(client().PostJson("/api/v1/offers/" + promoted["id"].get<std::string>() + "/decline", "", Applicant(2)).status, 409);
+}
+
+TEST_P(DecisionsApi, AnExpiredOfferCannotBeAcceptedAndItsSeatGoesOn) {
+  ASSERT_EQ(Decide({{"waitlist_size", 2}, {"offer_days", 3}}).status, 200);
+  ASSERT_EQ(Publish().status, 200);
+  const json offer = OfferOf(0);
+  clock_.Advance(std::chrono::hours(24 * 3 + 1));
+  auto late = client().PostJson("/api/v1/offers/" + offer["id"].get<std::string>() + "/accept", "", Applicant(0));
+  ASSERT_EQ(late.status, 409);
+  EXPECT_EQ(late.Json()["code"], "offer_expired");
+  EXPECT_EQ(OfferOf(0)["state"], "expired");
+  EXPECT_EQ(OfferOf(2)["state"], "open");
+  EXPECT_EQ(Participants(), 0);
+  // The sweep expires the other one as well and promotes applicant 3.
+  decisions::Service service(portal_->database(), portal_->trail());
+  auto swept = service.ExpireDue({Actor{}, "en", "test", clock_});
+  ASSERT_TRUE(swept.ok());
+  EXPECT_EQ(*swept, 1);
+  EXPECT_EQ(OfferOf(1)["state"], "expired");
+  EXPECT_EQ(OfferOf(3)["state"], "open");
+}
+
+COHORT_API_ON_BOTH_ENGINES(DecisionsApi);
+
 
 }  // namespace
 }  // namespace cohort::testing

@@ -115,7 +115,9 @@ RankingResult ReferenceRank(std::vector<RankingCandidate> candidates, const Rank
         const uint32_t need_after = need(d) - (helps_here ? 1 : 0);
         if (seats - 1 >= need_after) continue;
         for (std::size_t q = 0; q < nq && reserved_for < 0; ++q) {
-          if (options.quotas[q].dimension == d && selected[q] < minimum[q] && !in(q, c)) reserved_for = static_cast<int32_t>(q);
+          if (options.quotas[q].dimension == d && selected[q] < minimum[q] && !in(q, c)) {
+            reserved_for = static_cast<int32_t>(q);
+          }
         }
       }
       if (reserved_for >= 0) {
@@ -457,8 +459,8 @@ TEST(EnginesRanking, NeverExceedsAMaximumAndMeetsEveryReachableMinimum) {
     RankingCandidate& c = candidates[i];
     c.id = static_cast<uint32_t>(i);
     c.score = static_cast<double>(rng() % 100000) / 1000;
-    c.categories = {static_cast<uint16_t>(rng() % 10), static_cast<uint16_t>(rng() % 2), static_cast<uint16_t>(rng() % 40),
-                    kNoCategory};
+    c.categories = {static_cast<uint16_t>(rng() % 10), static_cast<uint16_t>(rng() % 2),
+                    static_cast<uint16_t>(rng() % 40), kNoCategory};
   }
   RankingOptions options;
   options.capacity = 800;

@@ -22,6 +22,15 @@ struct Criterion {
   double max = 10;
 };
 
+// A share of an intake's seats for applicants whose answer to `field` is
+// `value` (for education: the university of the first entry).
+struct Quota {
+  std::string field;
+  std::string value;
+  double min_share = 0;
+  double max_share = 1;
+};
+
 // What a coordinator sets on a stage (docs/api/review.md StageSettings).
 struct StageSettings {
   programmes::Translated name;  // empty: the kind's name
@@ -34,6 +43,10 @@ struct StageSettings {
   std::vector<std::string> hidden_fields;
   std::string others_scores = "after_submit";  // after_submit, never
   std::vector<std::string> conflict_fields;
+  // Decision stages.
+  int offer_days = 7;       // an applicant's time to answer an offer
+  int waitlist_size = 50;   // of those not accepted, how many wait; the rest are declined
+  std::vector<Quota> quotas;
 };
 
 struct Stage {

@@ -254,6 +254,22 @@ double EpochSeconds(const std::string& utc) {
 
 // ---------------------------------------------------------------- stages
 
+Result<std::optional<Stage>> FindStage(db::Tx& tx, const std::string& stage_id) {
+  if (!LooksLikeId(stage_id)) return std::optional<Stage>{};
+  return store::GetStage(tx, stage_id);
+}
+
+Result<std::vector<Stage>> StagesOfCall(db::Tx& tx, const std::string& call_id) { return store::StagesOfCall(tx, call_id); }
+
+Result<std::vector<std::string>> StageEntries(db::Tx& tx, const std::string& stage_id) {
+  return store::Entries(tx, stage_id);
+}
+
+Result<std::int64_t> EnterStage(db::Tx& tx, const Stage& stage, const std::vector<std::string>& application_ids,
+                                const std::string& by, const std::string& now) {
+  return store::Enter(tx, stage, application_ids, by, now);
+}
+
 Result<std::vector<Stage>> Service::Stages(const RequestContext& ctx, const std::string& intake_id) {
   auto read = db_.Read([&](db::Tx& tx) -> Result<std::vector<Stage>> {
     auto call = CallOfIntake(tx, intake_id);
@@ -662,7 +678,7 @@ Result<ShortlistSummary> Service::Shortlist(const RequestContext& ctx, const std
                                             const ShortlistRequest& in) {
   const int ways = (in.top ? 1 : 0) + (in.min_score ? 1 : 0) + (in.application_ids.empty() ? 0 : 1);
   if (ways != 1) {
-    return Error::InvalidArgument("choose one way", {{"top", "one_of", "give top, min_score or application_ids"}});
+    return Error::InvalidArgument("choose one way", {{"top", "choose_one", "give top, min_score or application_ids"}});
   }
   if (in.top && *in.top < 1) return Error::InvalidArgument("bad top", {{"top", "out_of_range", "at least 1"}});
   const std::string now = FormatUtc(ctx.clock.Now());
@@ -1159,6 +1175,8 @@ Result<ReviewView> Service::Reopen(const RequestContext& ctx, const std::string&
 }
 
 // --------------------------------------------------------------- ranking
+
+Result<Ranking> RankStage(db::Tx& tx, const Stage& stage) { return ComputeRanking(tx, stage, std::nullopt, std::nullopt); }
 
 Result<Ranking> Service::RankingOf(const RequestContext& ctx, const std::string& intake_id, const std::string& stage_id,
                                    std::optional<std::int64_t> top, std::optional<double> min_score) {

@@ -93,6 +93,17 @@ struct Ranking {
   std::optional<double> cutoff_score;
 };
 
+// For later modules (decisions, interviews), inside their transactions and
+// without permission checks: the caller has checked the organisation.
+Result<std::optional<Stage>> FindStage(db::Tx& tx, const std::string& stage_id);
+Result<std::vector<Stage>> StagesOfCall(db::Tx& tx, const std::string& call_id);
+// Application ids in a stage, sorted.
+Result<std::vector<std::string>> StageEntries(db::Tx& tx, const std::string& stage_id);
+Result<std::int64_t> EnterStage(db::Tx& tx, const Stage& stage, const std::vector<std::string>& application_ids,
+                                const std::string& by, const std::string& now);
+// The ranking of a stage by its submitted reviews (as RankingOf, unaudited).
+Result<Ranking> RankStage(db::Tx& tx, const Stage& stage);
+
 class Service {
  public:
   Service(db::Database& db, const audit::Trail& trail, std::string public_url = "")

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <regex>
 
+#include "domain/programmes/eligibility.h"
 #include "domain/programmes/form.h"
 #include "engines/scoring.h"
 
@@ -15,7 +16,8 @@ using nlohmann::json;
 const std::set<std::string> kSettingsMembers = {"name",      "rubric",        "reviewers_per_application",
                                                 "aggregation", "calibrate",   "disagreement_threshold",
                                                 "blind",     "hidden_fields", "others_scores",
-                                                "conflict_fields"};
+                                                "conflict_fields", "offer_days", "waitlist_size", "quotas"};
+const std::set<std::string> kQuotaMembers = {"field", "value", "min_share", "max_share"};
 const std::set<std::string> kCriterionMembers = {"key", "label", "guidance", "weight", "min", "max"};
 
 bool ValidKey(const std::string& key) {
@@ -144,7 +146,7 @@ Result<StageSettings> ParseStageSettings(const json& j, const programmes::Form& 
     if (!j["rubric"].is_array()) {
       Add(errors, "settings.rubric", "wrong_type", "a list of criteria");
     } else if (j["rubric"].size() > 30) {
-      Add(errors, "settings.rubric", "too_many", "at most 30 criteria");
+      Add(errors, "settings.rubric", "too_many_items", "at most 30 criteria");
     } else {
       for (std::size_t i = 0; i < j["rubric"].size(); ++i) {
         const std::string path = "settings.rubric[" + std::to_string(i) + "]";
@@ -172,6 +174,56 @@ Result<StageSettings> ParseStageSettings(const json& j, const programmes::Form& 
   s.hidden_fields = FieldKeys(j, "hidden_fields", form, errors);
   s.others_scores = Word(j, "others_scores", "settings", "after_submit", {"after_submit", "never"}, errors);
   s.conflict_fields = FieldKeys(j, "conflict_fields", form, errors);
+  const double offer_days = Number(j, "offer_days", "settings", 7, errors);
+  if (offer_days < 1 || offer_days > 60 || offer_days != std::floor(offer_days)) {
+    Add(errors, "settings.offer_days", "out_of_range", "a whole number of days from 1 to 60");
+  } else {
+    s.offer_days = static_cast<int>(offer_days);
+  }
+  const double waitlist = Number(j, "waitlist_size", "settings", 50, errors);
+  if (waitlist < 0 || waitlist > 10000 || waitlist != std::floor(waitlist)) {
+    Add(errors, "settings.waitlist_size", "out_of_range", "a whole number from 0 to 10000");
+  } else {
+    s.waitlist_size = static_cast<int>(waitlist);
+  }
+  if (j.contains("quotas") && !j["quotas"].is_null()) {
+    if (!j["quotas"].is_array()) {
+      Add(errors, "settings.quotas", "wrong_type", "a list of quotas");
+    } else {
+      std::set<std::string> fields;
+      for (std::size_t i = 0; i < j["quotas"].size(); ++i) {
+        const auto& q = j["quotas"][i];
+        const std::string path = "settings.quotas[" + std::to_string(i) + "]";
+        if (!q.is_object()) {
+          Add(errors, path, "wrong_type", "a quota");
+          continue;
+        }
+        for (const auto& [member, v] : q.items()) {
+          if (!kQuotaMembers.contains(member)) Add(errors, path + "." + member, "unknown_field", "not a member of a quota");
+        }
+        Quota quota;
+        quota.field = q.value("field", json()).is_string() ? q["field"].get<std::string>() : "";
+        const auto* field = form.Find(quota.field);
+        if (!field) Add(errors, path + ".field", "unknown_field", "not a field of the call's form");
+        quota.value = q.value("value", json()).is_string() ? q["value"].get<std::string>() : "";
+        if (quota.value.empty() || quota.value.size() > 200) Add(errors, path + ".value", "required", "a value of 1 to 200 bytes");
+        quota.min_share = Number(q, "min_share", path, 0, errors);
+        quota.max_share = Number(q, "max_share", path, 1, errors);
+        if (quota.min_share < 0 || quota.min_share > 1) Add(errors, path + ".min_share", "out_of_range", "a share from 0 to 1");
+        if (quota.max_share < 0 || quota.max_share > 1) Add(errors, path + ".max_share", "out_of_range", "a share from 0 to 1");
+        if (quota.min_share > quota.max_share) Add(errors, path + ".max_share", "below_minimum", "at least the minimum share");
+        for (const auto& other : s.quotas) {
+          if (other.field == quota.field && programmes::NormaliseForComparison(other.value) ==
+                                                programmes::NormaliseForComparison(quota.value)) {
+            Add(errors, path + ".value", "duplicate_quota", "another quota names this value of this field");
+          }
+        }
+        fields.insert(quota.field);
+        s.quotas.push_back(std::move(quota));
+      }
+      if (fields.size() > 4) Add(errors, "settings.quotas", "too_many_fields", "quotas on at most four fields");
+    }
+  }
   if (!errors.empty()) return Error::InvalidArgument("invalid stage settings", std::move(errors));
   return s;
 }
@@ -183,6 +235,10 @@ json ToJson(const Criterion& c) {
 }
 
 json ToJson(const StageSettings& s) {
+  json quotas = json::array();
+  for (const auto& q : s.quotas) {
+    quotas.push_back({{"field", q.field}, {"value", q.value}, {"min_share", q.min_share}, {"max_share", q.max_share}});
+  }
   json rubric = json::array();
   for (const auto& c : s.rubric) rubric.push_back(ToJson(c));
   return {{"name", programmes::TranslatedToJson(s.name)},
@@ -194,7 +250,10 @@ json ToJson(const StageSettings& s) {
           {"blind", s.blind},
           {"hidden_fields", s.hidden_fields},
           {"others_scores", s.others_scores},
-          {"conflict_fields", s.conflict_fields}};
+          {"conflict_fields", s.conflict_fields},
+          {"offer_days", s.offer_days},
+          {"waitlist_size", s.waitlist_size},
+          {"quotas", quotas}};
 }
 
 json ToJson(const Stage& s) {

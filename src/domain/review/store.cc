@@ -28,15 +28,20 @@ StageSettings StoredSettings(const std::string& text) {
   const json j = json::parse(text, nullptr, false);
   programmes::Form any_form;
   if (j.is_object()) {
+    auto know = [&](const json& k) {
+      if (!k.is_string()) return;
+      programmes::Field f;
+      f.key = k.get<std::string>();
+      any_form.fields.push_back(std::move(f));
+    };
     for (const char* list : {"hidden_fields", "conflict_fields"}) {
       if (j.contains(list) && j[list].is_array()) {
-        for (const auto& k : j[list]) {
-          if (k.is_string()) {
-            programmes::Field f;
-            f.key = k.get<std::string>();
-            any_form.fields.push_back(std::move(f));
-          }
-        }
+        for (const auto& k : j[list]) know(k);
+      }
+    }
+    if (j.contains("quotas") && j["quotas"].is_array()) {
+      for (const auto& q : j["quotas"]) {
+        if (q.is_object()) know(q.value("field", json()));
       }
     }
   }
