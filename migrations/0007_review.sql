@@ -52,7 +52,7 @@ CREATE TABLE reviews (
   reviewer_id     TEXT NOT NULL REFERENCES accounts (id),
   organisation_id TEXT NOT NULL REFERENCES organisations (id),
   state           TEXT NOT NULL CHECK (state IN ('assigned', 'draft', 'submitted', 'removed', 'conflict')),
-  origin          TEXT NOT NULL CHECK (origin IN ('automatic', 'manual', 'replacement')),
+  origin          TEXT NOT NULL CHECK (origin IN ('automatic', 'manual', 'replacement', 'panel')),
   explanation     TEXT NOT NULL DEFAULT '{}',   -- JSON: why this reviewer
   scores          TEXT NOT NULL DEFAULT '{}',   -- JSON: criterion key -> number
   total           DOUBLE PRECISION,             -- weighted, 0..100, once submitted

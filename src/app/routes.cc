@@ -3,6 +3,7 @@
 #include "domain/applications/http.h"
 #include "domain/review/http.h"
 #include "domain/decisions/http.h"
+#include "domain/interviews/http.h"
 #include "domain/audit/http.h"
 #include "domain/notifications/http.h"
 #include "domain/organisations/http.h"
@@ -18,6 +19,7 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
   programmes::RegisterRoutes(router, db, trail, auth, public_url);
   applications::RegisterRoutes(router, db, trail, auth, public_url);
   review::RegisterRoutes(router, db, trail, auth, public_url);
+  interviews::RegisterRoutes(router, db, trail, auth, public_url);
   decisions::RegisterRoutes(router, db, trail, auth, public_url);
   audit::RegisterRoutes(router, db, auth);
   notifications::RegisterRoutes(router, db, auth);

@@ -18,6 +18,7 @@
 #include "domain/programmes/form.h"
 #include "domain/programmes/service.h"
 #include "domain/decisions/service.h"
+#include "domain/interviews/service.h"
 #include "domain/review/service.h"
 
 namespace cohort::testing {
@@ -33,6 +34,7 @@ struct Ids {
   // (of another applicant) in both, and reviewer A's review of it.
   std::string review_stage, interview_stage, application2, review, coordinator_a;
   std::string decision_stage;  // application2 has a draft decision there
+  std::string panel, slot, booking;  // interview stage: application2 booked reviewer A's panel
 };
 
 // A's call: open at the fake clock's time, one required question.
@@ -54,6 +56,19 @@ std::string Fixed(const char* s) { return s; }
 review::StageReviewer Reviewer(const std::string& account_id) {
   review::StageReviewer r;
   r.account_id = account_id;
+  return r;
+}
+
+// Two 30-minute interviews on 30 November, 09:00–10:00 Baku time.
+interviews::SlotRequest SlotsOf(const std::string& stage, const std::string& panel) {
+  interviews::SlotRequest r;
+  r.stage_id = stage;
+  r.panel_id = panel;
+  r.days = {"2026-11-30"};
+  r.from = "09:00";
+  r.to = "10:00";
+  r.length_minutes = 30;
+  r.places = 2;
   return r;
 }
 
@@ -147,6 +162,19 @@ class AuthorizationMatrix : public ApiTest {
     ASSERT_TRUE(reviews.ok() && reviews->size() == 1);
     ids_.review = reviews->front().review.id;
     ASSERT_TRUE(selection.Shortlist(as_admin_a, ids_.review_stage, Explicit(ids_.application2)).ok());
+    interviews::Service interviews(db, trail);
+    interviews::Panel panel;
+    panel.name = "Panel";
+    panel.members = {ids_.reviewer_a};
+    auto made_panel = interviews.AddPanel(as_admin_a, ids_.interview_stage, panel);
+    ASSERT_TRUE(made_panel.ok()) << made_panel.error().message();
+    ids_.panel = made_panel->id;
+    auto slots = interviews.GenerateSlots(as_admin_a, intake->id, SlotsOf(ids_.interview_stage, ids_.panel));
+    ASSERT_TRUE(slots.ok() && slots->size() == 2) << (slots.ok() ? "" : slots.error().message());
+    ids_.slot = (*slots)[1].id;
+    auto booked = interviews.Book(as_applicant2, (*slots)[0].id);
+    ASSERT_TRUE(booked.ok()) << booked.error().message();
+    ids_.booking = booked->id;
     ids_.decision_stage = (*stages)[3].id;
     ASSERT_TRUE(selection.Shortlist(as_admin_a, ids_.interview_stage, Explicit(ids_.application2)).ok());
     auto board = decisions::Service(db, trail).Prepare(as_admin_a, intake->id, ids_.decision_stage);
@@ -213,6 +241,20 @@ class AuthorizationMatrix : public ApiTest {
       return *row ? (**row).Text(0) : std::string("01M8VK8WKVV9QQT73BS1GZX7NW");
     });
     return *id;
+  }
+  std::string FreshPanel() {
+    interviews::Panel p;
+    p.name = "To delete";
+    p.members = {ids_.reviewer_a};
+    auto made = interviews::Service(portal_->database(), portal_->trail()).AddPanel(AdminA(), ids_.interview_stage, p);
+    EXPECT_TRUE(made.ok());
+    return made->id;
+  }
+  std::string FreshSlot() {
+    auto made = interviews::Service(portal_->database(), portal_->trail())
+                    .GenerateSlots(AdminA(), ids_.intake_a, SlotsOf(ids_.interview_stage, ids_.panel));
+    EXPECT_TRUE(made.ok());
+    return made->front().id;
   }
   void GrantTrainerToReviewer() {
     (void)portal_->database().Write([&](db::Tx& tx) {
@@ -464,6 +506,44 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
        nullptr, {401, 404, 404, 404, 404, 404, 404}},
       {"POST", "/api/v1/offers/{id}/decline", [this](auto&, int) { return "/api/v1/offers/" + OfferOfApplication2() + "/decline"; },
        nullptr, {401, 404, 404, 404, 404, 404, 404}},
+      // Interviews: staff of A run them; candidates book only in stages they
+      // have entered; a booking's calendar is its candidate's, staff's and its panel's.
+      {"GET", "/api/v1/stages/{id}/panels", [](const Ids& i, int) { return "/api/v1/stages/" + i.interview_stage + "/panels"; },
+       nullptr, {401, 404, 200, 200, 403, 404, 200}},
+      {"POST", "/api/v1/stages/{id}/panels", [](const Ids& i, int) { return "/api/v1/stages/" + i.interview_stage + "/panels"; },
+       [this](int) { return R"({"name":"P","members":[")" + ids_.reviewer_a + R"("]})"; }, {401, 404, 201, 201, 403, 404, 201}},
+      {"DELETE", "/api/v1/panels/{id}", [this](auto&, int) { return "/api/v1/panels/" + FreshPanel(); }, nullptr,
+       {401, 404, 204, 204, 403, 404, 204}},
+      {"POST", "/api/v1/intakes/{id}/interview-slots",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/interview-slots"; },
+       [this](int) {
+         return R"({"stage_id":")" + ids_.interview_stage + R"(","panel_id":")" + ids_.panel +
+                R"(","days":["2026-12-02"],"from":"09:00","to":"09:30"})";
+       },
+       {401, 404, 201, 201, 403, 404, 201}},
+      {"GET", "/api/v1/stages/{id}/interview-slots",
+       [](const Ids& i, int) { return "/api/v1/stages/" + i.interview_stage + "/interview-slots"; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
+      {"DELETE", "/api/v1/interview-slots/{id}", [this](auto&, int) { return "/api/v1/interview-slots/" + FreshSlot(); },
+       nullptr, {401, 404, 204, 204, 403, 404, 204}},
+      {"POST", "/api/v1/stages/{id}/invitations",
+       [](const Ids& i, int) { return "/api/v1/stages/" + i.interview_stage + "/invitations"; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
+      {"GET", "/api/v1/me/interviews", [](auto&, int) { return Fixed("/api/v1/me/interviews"); }, nullptr,
+       {401, 200, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/interview-slots/{id}/book", [](const Ids& i, int) { return "/api/v1/interview-slots/" + i.slot + "/book"; },
+       nullptr, {401, 404, 404, 404, 404, 404, 404}},
+      {"PUT", "/api/v1/stages/{id}/availability",
+       [](const Ids& i, int) { return "/api/v1/stages/" + i.interview_stage + "/availability"; },
+       [](int) { return Fixed(R"({"windows":[]})"); }, {401, 404, 404, 404, 404, 404, 404}},
+      {"POST", "/api/v1/stages/{id}/schedule", [](const Ids& i, int) { return "/api/v1/stages/" + i.interview_stage + "/schedule"; },
+       nullptr, {401, 404, 200, 200, 403, 404, 200}},
+      {"POST", "/api/v1/interview-bookings/{id}/attendance",
+       [](const Ids& i, int) { return "/api/v1/interview-bookings/" + i.booking + "/attendance"; },
+       [](int) { return Fixed(R"({"state":"no_show"})"); }, {401, 404, 200, 409, 403, 404, 409}},
+      {"GET", "/api/v1/interview-bookings/{id}/calendar.ics",
+       [](const Ids& i, int) { return "/api/v1/interview-bookings/" + i.booking + "/calendar.ics"; }, nullptr,
+       {401, 404, 200, 200, 200, 404, 200}},
       {"GET", "/api/v1/intakes/{id}/ranking",
        [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/ranking?stage=" + i.review_stage; }, nullptr,
        {401, 404, 200, 200, 403, 404, 200}},

@@ -40,6 +40,28 @@ ReceivedMail Parse(const std::string& raw) {
   std::smatch m;
   if (std::regex_match(subject, m, std::regex(R"(=\?UTF-8\?B\?(.*)\?=)"))) subject = Base64Decode(m[1].str());
   mail.subject = subject;
+  std::smatch boundary;
+  const std::string type = HeaderValue(head, "Content-Type");
+  if (std::regex_search(type, boundary, std::regex(R"re(multipart/mixed; boundary="([^"]+)")re"))) {
+    // Parts between "--boundary" lines: the text, then one attachment.
+    std::vector<ReceivedMail> parts;
+    const std::string marker = "--" + boundary[1].str();
+    std::size_t at = body.find(marker);
+    while (at != std::string::npos) {
+      const std::size_t start = body.find('\n', at) + 1;
+      const std::size_t next = body.find(marker, start);
+      if (next == std::string::npos || body.compare(at, marker.size() + 2, marker + "--") == 0) break;
+      parts.push_back(Parse(body.substr(start, next - start)));
+      at = next;
+    }
+    if (!parts.empty()) mail.body = parts[0].body;
+    if (parts.size() > 1) {
+      mail.attachment_type = parts[1].content_type;
+      mail.attachment = parts[1].body;
+    }
+    return mail;
+  }
+  mail.content_type = type;
   if (HeaderValue(head, "Content-Transfer-Encoding") == "base64") body = Base64Decode(body);
   mail.body = body;
   return mail;

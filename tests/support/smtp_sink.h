@@ -16,6 +16,9 @@ struct ReceivedMail {
   std::string to;
   std::string subject;  // decoded
   std::string body;     // decoded
+  // The attached file of a multipart message, decoded; empty without one.
+  std::string attachment_type, attachment;
+  std::string content_type;  // of a single-part message (or part)
 };
 
 class SmtpSink {

@@ -1,9 +1,17 @@
 #pragma once
 // Messages to people: e-mails through the outbox, and in-app notices.
 #include <map>
+#include <optional>
 #include <string>
 
 namespace cohort::notifications {
+
+// A file sent with an e-mail, e.g. a calendar invitation (text/calendar).
+struct Attachment {
+  std::string name;
+  std::string content_type;
+  std::string content;  // text
+};
 
 struct Message {
   std::string account_id;   // the recipient's account, if any

@@ -8,7 +8,9 @@
 namespace cohort::notifications {
 
 // Renders the template in the recipient's language (emails.<name>.subject
-// and .body of the catalogues) and queues it for delivery now.
-Result<void> Enqueue(db::Tx& tx, const Clock& clock, const Message& message);
+// and .body of the catalogues) and queues it for delivery now, with the
+// attachment when one is given.
+Result<void> Enqueue(db::Tx& tx, const Clock& clock, const Message& message,
+                     const std::optional<Attachment>& attachment = std::nullopt);
 
 }  // namespace cohort::notifications

@@ -41,14 +41,32 @@ std::size_t ReadCallback(char* buffer, std::size_t size, std::size_t count, void
 
 }  // namespace
 
+namespace {
+
+std::string Wrapped64(const std::string& text) {
+  const std::string b64 = Base64(text);
+  std::string out;
+  for (std::size_t i = 0; i < b64.size(); i += 76) out += b64.substr(i, 76) + "\r\n";
+  return out;
+}
+
+}  // namespace
+
 std::string RenderMime(const SmtpSettings& settings, const Mail& mail) {
-  std::string body64 = Base64(mail.body);
-  std::string wrapped;
-  for (std::size_t i = 0; i < body64.size(); i += 76) wrapped += body64.substr(i, 76) + "\r\n";
-  return "Date: " + mail.date + "\r\n" + "From: " + settings.from + "\r\n" + "To: <" + mail.to + ">\r\n" +
-         "Message-ID: <" + mail.message_id + ">\r\n" + "Subject: =?UTF-8?B?" + Base64(mail.subject) + "?=\r\n" +
-         "MIME-Version: 1.0\r\n" + "Content-Type: text/plain; charset=UTF-8\r\n" +
-         "Content-Transfer-Encoding: base64\r\n" + "\r\n" + wrapped;
+  std::string head = "Date: " + mail.date + "\r\n" + "From: " + settings.from + "\r\n" + "To: <" + mail.to + ">\r\n" +
+                     "Message-ID: <" + mail.message_id + ">\r\n" + "Subject: =?UTF-8?B?" + Base64(mail.subject) +
+                     "?=\r\n" + "MIME-Version: 1.0\r\n";
+  const std::string text_part = "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+                                Wrapped64(mail.body);
+  if (mail.attachment_name.empty()) return head + text_part;
+  // The boundary comes from the message id, which is unique and never
+  // appears in base64 text (it holds '=' and '@').
+  const std::string boundary = "=_cohort_" + mail.message_id;
+  const std::string name64 = "=?UTF-8?B?" + Base64(mail.attachment_name) + "?=";
+  return head + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n" + "--" + boundary + "\r\n" +
+         text_part + "--" + boundary + "\r\n" + "Content-Type: " + mail.attachment_type + "; name=\"" + name64 +
+         "\"\r\nContent-Disposition: attachment; filename=\"" + name64 +
+         "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + Wrapped64(mail.attachment) + "--" + boundary + "--\r\n";
 }
 
 Result<void> SendSmtp(const SmtpSettings& settings, const Mail& mail) {

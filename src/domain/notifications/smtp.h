@@ -19,6 +19,8 @@ struct Mail {
   std::string body;        // plain UTF-8 text
   std::string message_id;  // unique; used in the Message-ID header
   std::string date;        // RFC 5322 date
+  // Optional: one attached file (the message becomes multipart/mixed).
+  std::string attachment_name, attachment_type, attachment;
 };
 
 // The full RFC 5322 message: UTF-8 subject encoded per RFC 2047, body in

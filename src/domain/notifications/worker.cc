@@ -16,6 +16,7 @@ constexpr auto kClaim = std::chrono::minutes(10);
 struct Claimed {
   std::string id, to, subject, body;
   int attempts;
+  std::string attachment_name, attachment_type, attachment;
 };
 
 std::string Rfc5322Date(TimePoint t) {
@@ -62,12 +63,12 @@ Result<int> OutboxWorker::RunOnce() {
         "UPDATE outbox SET claimed_by = :node, claimed_until = :until WHERE id IN ("
         "SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= :now "
         "AND (claimed_until IS NULL OR claimed_until < :now) ORDER BY next_attempt_at, id LIMIT :n" +
-            lock + ") RETURNING id, to_address, subject, body, attempts",
+            lock + ") RETURNING id, to_address, subject, body, attempts, attachment_name, attachment_type, attachment",
         {db::P("node", node_), db::P("until", FormatUtc(now + kClaim)), db::P("now", at), db::P("n", kBatch)});
     if (!rows) return rows.error();
     std::vector<Claimed> out;
     for (const auto& r : *rows) {
-      out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), static_cast<int>(r.Int(4))});
+      out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), static_cast<int>(r.Int(4)), r.Text(5), r.Text(6), r.Text(7)});
     }
     return out;
   });
@@ -75,7 +76,8 @@ Result<int> OutboxWorker::RunOnce() {
   int sent = 0;
   for (const auto& m : *claimed) {
     const auto attempt_at = clock_.Now();
-    auto result = SendSmtp(smtp_, {m.to, m.subject, m.body, m.id + "@cohort", Rfc5322Date(attempt_at)});
+    auto result = SendSmtp(smtp_, {m.to, m.subject, m.body, m.id + "@cohort", Rfc5322Date(attempt_at), m.attachment_name,
+                                   m.attachment_type, m.attachment});
     const int attempts = m.attempts + 1;
     const std::string detail = result ? "250 accepted" : result.error().message();
     auto recorded = db_.Write([&](db::Tx& tx) -> Result<void> {

@@ -43,6 +43,9 @@ struct StageSettings {
   std::vector<std::string> hidden_fields;
   std::string others_scores = "after_submit";  // after_submit, never
   std::vector<std::string> conflict_fields;
+  // Interview stages: bookings can be made or changed until this many
+  // hours before the slot.
+  int booking_cutoff_hours = 24;
   // Decision stages.
   int offer_days = 7;       // an applicant's time to answer an offer
   int waitlist_size = 50;   // of those not accepted, how many wait; the rest are declined

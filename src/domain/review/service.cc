@@ -453,6 +453,49 @@ Result<std::vector<Stage>> Service::Reorder(const RequestContext& ctx, const std
   });
 }
 
+Result<void> AssignPanelReviews(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, const Stage& stage,
+                                const std::string& application_id, const std::vector<std::string>& members,
+                                const std::string& panel_name) {
+  auto existing = store::ReviewsOfApplication(tx, stage.id, application_id);
+  if (!existing) return existing.error();
+  const std::string now = FormatUtc(ctx.clock.Now());
+  for (const auto& member : members) {
+    const bool has = std::any_of(existing->begin(), existing->end(), [&](const ReviewRow& r) {
+      return r.review.reviewer_id == member && IsActive(r.review.state);
+    });
+    if (has) continue;
+    Review r = NewReview(stage, application_id, member, "panel", {{"rule", "panel"}, {"panel", panel_name}}, ctx, now);
+    if (auto s = store::InsertReview(tx, r); !s) return s.error();
+    if (auto s = Audit(tx, trail, ctx, stage.organisation_id, "review", r.id, "assign", json(), ReviewAudit(r)); !s) {
+      return s.error();
+    }
+  }
+  return Ok();
+}
+
+Result<void> RemovePanelReviews(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, const Stage& stage,
+                                const std::string& application_id, const std::vector<std::string>& members) {
+  auto existing = store::ReviewsOfApplication(tx, stage.id, application_id);
+  if (!existing) return existing.error();
+  const std::string now = FormatUtc(ctx.clock.Now());
+  for (auto& row : *existing) {
+    Review& r = row.review;
+    if (r.state != "assigned" || r.origin != "panel") continue;
+    if (std::find(members.begin(), members.end(), r.reviewer_id) == members.end()) continue;
+    const json before = ReviewAudit(r);
+    const std::int64_t expected = r.version;
+    r.state = "removed";
+    r.version += 1;
+    r.updated_at = now;
+    auto saved = store::SaveReview(tx, r, expected);
+    if (!saved) return saved.error();
+    if (auto a = Audit(tx, trail, ctx, r.organisation_id, "review", r.id, "remove", before, ReviewAudit(r)); !a) {
+      return a.error();
+    }
+  }
+  return Ok();
+}
+
 // ------------------------------------------------------------- reviewers
 
 Result<std::vector<StageReviewer>> Service::Reviewers(const RequestContext& ctx, const std::string& stage_id) {

@@ -101,6 +101,14 @@ Result<std::vector<Stage>> StagesOfCall(db::Tx& tx, const std::string& call_id);
 Result<std::vector<std::string>> StageEntries(db::Tx& tx, const std::string& stage_id);
 Result<std::int64_t> EnterStage(db::Tx& tx, const Stage& stage, const std::vector<std::string>& application_ids,
                                 const std::string& by, const std::string& now);
+// Scorecards of an interview: a review (origin "panel") for each panel
+// member who has none open on the application at the stage (audited).
+Result<void> AssignPanelReviews(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, const Stage& stage,
+                                const std::string& application_id, const std::vector<std::string>& members,
+                                const std::string& panel_name);
+// Removes the panel's scorecards not yet started (a booking moved).
+Result<void> RemovePanelReviews(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, const Stage& stage,
+                                const std::string& application_id, const std::vector<std::string>& members);
 // The ranking of a stage by its submitted reviews (as RankingOf, unaudited).
 Result<Ranking> RankStage(db::Tx& tx, const Stage& stage);
 

@@ -16,7 +16,8 @@ using nlohmann::json;
 const std::set<std::string> kSettingsMembers = {"name",      "rubric",        "reviewers_per_application",
                                                 "aggregation", "calibrate",   "disagreement_threshold",
                                                 "blind",     "hidden_fields", "others_scores",
-                                                "conflict_fields", "offer_days", "waitlist_size", "quotas"};
+                                                "conflict_fields", "offer_days", "waitlist_size", "quotas",
+                                                "booking_cutoff_hours"};
 const std::set<std::string> kQuotaMembers = {"field", "value", "min_share", "max_share"};
 const std::set<std::string> kCriterionMembers = {"key", "label", "guidance", "weight", "min", "max"};
 
@@ -174,6 +175,12 @@ Result<StageSettings> ParseStageSettings(const json& j, const programmes::Form& 
   s.hidden_fields = FieldKeys(j, "hidden_fields", form, errors);
   s.others_scores = Word(j, "others_scores", "settings", "after_submit", {"after_submit", "never"}, errors);
   s.conflict_fields = FieldKeys(j, "conflict_fields", form, errors);
+  const double cutoff = Number(j, "booking_cutoff_hours", "settings", 24, errors);
+  if (cutoff < 0 || cutoff > 720 || cutoff != std::floor(cutoff)) {
+    Add(errors, "settings.booking_cutoff_hours", "out_of_range", "a whole number of hours from 0 to 720");
+  } else {
+    s.booking_cutoff_hours = static_cast<int>(cutoff);
+  }
   const double offer_days = Number(j, "offer_days", "settings", 7, errors);
   if (offer_days < 1 || offer_days > 60 || offer_days != std::floor(offer_days)) {
     Add(errors, "settings.offer_days", "out_of_range", "a whole number of days from 1 to 60");
@@ -251,6 +258,7 @@ json ToJson(const StageSettings& s) {
           {"hidden_fields", s.hidden_fields},
           {"others_scores", s.others_scores},
           {"conflict_fields", s.conflict_fields},
+          {"booking_cutoff_hours", s.booking_cutoff_hours},
           {"offer_days", s.offer_days},
           {"waitlist_size", s.waitlist_size},
           {"quotas", quotas}};
