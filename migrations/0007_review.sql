@@ -12,6 +12,7 @@ CREATE TABLE stages (
   kind            TEXT NOT NULL CHECK (kind IN ('screening', 'review', 'interview', 'decision')),
   settings        TEXT NOT NULL DEFAULT '{}',
   version         INTEGER NOT NULL DEFAULT 1,
+  decided_at      TEXT,                    -- a decision stage's decisions were published: it no longer changes
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL
 );

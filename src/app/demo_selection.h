@@ -1,9 +1,12 @@
 #pragma once
-// Demo selection (issue 5): reviewers of the foreign ministry; last year's
-// Diplomacy Volunteers intake reviewed on a four-criterion rubric by six
-// reviewers of different strictness, calibrated, with most reviews in, and
-// its top applications short-listed for interviews; this year's call with
-// its stages and reviewers set up, waiting for the call to close.
+// Demo selection (issue 5): six reviewers of the foreign ministry. Last
+// year's Diplomacy Volunteers intake went through the whole selection, on a
+// clock set to last year: reviewed on a four-criterion rubric by reviewers
+// of different strictness (calibrated), the top 150 interviewed by three
+// panels in automatically scheduled slots (a few no-shows), 110 finalists
+// decided with a quota (at most 60% from Baku), offers published, a few
+// declined and their places promoted from the waitlist: 80 participants.
+// This year's call has its stages and reviewers ready for when it closes.
 #include <string>
 
 #include "core/clock.h"

@@ -249,6 +249,52 @@ TEST_P(ReviewApi, CalibratedRankingExplainsEachPlaceAndTheShortListMovesTheTop) 
   EXPECT_EQ(Codes(locked).at("settings.rubric"), "rubric_in_use");
 }
 
+TEST_P(ReviewApi, EqualScoresAreOrderedByTheStagesTieBreaks) {
+  const json rubric = json::parse(R"([{"key": "worldview", "label": {"en": "W"}}, {"key": "logic", "label": {"en": "L"}}])");
+  auto bad = SetSettings({{"rubric", rubric}, {"tie_breaks", {"criterion:charm"}}});
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(Codes(bad).at("settings.tie_breaks[0]"), "unknown_criterion");
+  ASSERT_EQ(SetSettings({{"rubric", rubric}, {"reviewers_per_application", 1}, {"tie_breaks", {"criterion:logic"}}}).status, 200);
+  AddReviewers();
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  Assign();
+  // Everyone totals 70; applicant 3 has the best logic, applicant 0 the worst.
+  for (int who = 0; who < 3; ++who) {
+    for (const auto& r : Queue(who)) {
+      const auto i = std::find(references_.begin(), references_.end(), r["reference"].get<std::string>()) - references_.begin();
+      const int logic = 5 + static_cast<int>(i == 3 ? 4 : i % 3);
+      ASSERT_EQ(Score(who, r["id"], {{"worldview", 14 - logic}, {"logic", logic}}).status, 200);
+      ASSERT_EQ(Submit(who, r["id"]).status, 200);
+    }
+  }
+  auto first = [&] {
+    const json items = client().Get("/api/v1/intakes/" + intake_ + "/ranking?stage=" + review_stage_, staff_).Json()["items"];
+    EXPECT_EQ(items[0]["score"].get<double>(), 70.0);
+    EXPECT_EQ(items[5]["score"].get<double>(), 70.0);
+    return items[0]["reference"].get<std::string>();
+  };
+  EXPECT_EQ(first(), references_[3]);
+  auto stage = client().Get("/api/v1/stages/" + review_stage_, staff_).Json();
+  json settings = stage["settings"];
+  settings["tie_breaks"] = {"criterion:worldview"};
+  ASSERT_EQ(Send("PUT", "/api/v1/stages/" + review_stage_, json{{"settings", settings}, {"version", stage["version"]}}.dump(), staff_).status,
+            200);
+  EXPECT_EQ(first(), references_[0]);
+}
+
+TEST_P(ReviewApi, AReviewerWhoLostTheRoleNoLongerSeesOrScoresTheApplication) {
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+  AddReviewers();
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  Assign();
+  const std::string review = Queue(0)[0]["id"];
+  ASSERT_EQ(client().Get("/api/v1/reviews/" + review, reviewers_[0]).status, 200);
+  SetRole(reviewer_ids_[0], "trainer");
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review, reviewers_[0]).status, 404);
+  EXPECT_EQ(Send("PUT", "/api/v1/reviews/" + review, R"({"scores": {}, "version": 1})", reviewers_[0]).status, 404);
+  EXPECT_EQ(client().PostJson("/api/v1/reviews/" + review + "/submit", "", reviewers_[0]).status, 404);
+}
+
 TEST_P(ReviewApi, AStageInUseCannotBeRemovedOrMoved) {
   AddReviewers();
   ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
@@ -446,6 +492,24 @@ TEST_P(DecisionsApi, AnExpiredOfferCannotBeAcceptedAndItsSeatGoesOn) {
   EXPECT_EQ(*swept, 1);
   EXPECT_EQ(OfferOf(1)["state"], "expired");
   EXPECT_EQ(OfferOf(3)["state"], "open");
+}
+
+TEST_P(DecisionsApi, AWithdrawnApplicationCannotTakeItsOfferAndPublishedDecisionsStayFixed) {
+  ASSERT_EQ(Decide({{"waitlist_size", 2}}).status, 200);
+  ASSERT_EQ(Publish().status, 200);
+  const json offer = OfferOf(0);
+  ASSERT_EQ(client().PostJson("/api/v1/applications/" + offer["application_id"].get<std::string>() + "/withdraw", "",
+                              Applicant(0)).status,
+            200);
+  EXPECT_EQ(client().PostJson("/api/v1/offers/" + offer["id"].get<std::string>() + "/accept", "", Applicant(0)).status, 409);
+  EXPECT_EQ(Participants(), 0);
+  // The published stage's quotas and entries no longer change.
+  auto stage = client().Get("/api/v1/stages/" + decision_stage_, staff_).Json();
+  EXPECT_TRUE(stage["decided_at"].is_string());
+  auto changed = Send("PUT", "/api/v1/stages/" + decision_stage_,
+                      json{{"settings", stage["settings"]}, {"version", stage["version"]}}.dump(), staff_);
+  ASSERT_EQ(changed.status, 409);
+  EXPECT_EQ(changed.Json()["code"], "already_published");
 }
 
 COHORT_API_ON_BOTH_ENGINES(DecisionsApi);

@@ -58,7 +58,7 @@ struct QuotaFigures {
 };
 
 struct Board {
-  std::string stage_id, source_stage_id, intake_id;
+  std::string stage_id, source_stage_id, intake_id, organisation_id;
   int capacity = 0;
   bool published = false;
   std::vector<QuotaFigures> quotas;

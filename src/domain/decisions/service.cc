@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/id.h"
+#include "core/log.h"
 #include "core/time_format.h"
 #include "domain/accounts/service.h"
 #include "domain/applications/service.h"
@@ -161,6 +162,28 @@ Board MakeBoard(const Context& c, std::vector<Decision> items) {
   return b;
 }
 
+// Numbers the waitlist 1, 2 ... over the final outcomes (overrides
+// included) in rank order — applications without a rank after the ranked,
+// by reference — so a changed decision never leaves a gap or a clash.
+Result<void> RenumberWaitlist(db::Tx& tx, const std::string& stage_id, const std::string& now) {
+  auto all = store::OfStage(tx, stage_id);  // in rank order, unranked last
+  if (!all) return all.error();
+  std::int64_t position = 0;
+  for (auto& d : *all) {
+    std::optional<std::int64_t> want;
+    if (d.outcome == "waitlist") want = ++position;
+    if (want == d.waitlist_position) continue;
+    const std::int64_t expected = d.version;
+    d.waitlist_position = want;
+    d.version += 1;
+    d.updated_at = now;
+    auto saved = store::Save(tx, d, expected);
+    if (!saved) return saved.error();
+    if (!*saved) return Error::Conflict("a decision changed meanwhile; try again");
+  }
+  return Ok();
+}
+
 std::string InDays(TimePoint now, int days) { return FormatUtc(now + std::chrono::hours(24 * days)); }
 
 // A letter to the applicant of `d` about its outcome.
@@ -293,8 +316,6 @@ Result<Board> Service::Prepare(const RequestContext& ctx, const std::string& int
     engines::RankingOptions options;
     options.capacity = static_cast<std::uint32_t>(std::max(0, c->intake.capacity));
     options.quotas = map.quotas;
-    options.tie_break_count = 2;
-    options.tie_break_descending = {true, false, true};
     for (const auto& p : engines::CheckQuotas(options)) {
       const std::string at = "settings.quotas[" + std::to_string(p.quota) + "]";
       switch (p.kind) {
@@ -310,6 +331,9 @@ Result<Board> Service::Prepare(const RequestContext& ctx, const std::string& int
     }
     auto ranking = review::RankStage(tx, *source);
     if (!ranking) return ranking.error();
+    // Equal scores are ordered as the source stage orders them.
+    options.tie_break_count = ranking->tie_break_count;
+    options.tie_break_descending = ranking->tie_break_descending;
     std::map<std::string, const review::RankedEntry*> ranked;
     for (const auto& item : ranking->items) ranked[item.application_id] = &item;
 
@@ -338,12 +362,7 @@ Result<Board> Service::Prepare(const RequestContext& ctx, const std::string& int
       engines::RankingCandidate rc;
       rc.id = static_cast<std::uint32_t>(candidates.size());
       rc.score = list[i].ranked->score;
-      const auto submitted = ParseRfc3339(list[i].ranked->submitted_at);
-      rc.tie_breaks = {list[i].ranked->raw,
-                       submitted ? static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(
-                                                           submitted->time_since_epoch()).count())
-                                 : 0.0,
-                       0};
+      rc.tie_breaks = list[i].ranked->tie_values;
       candidates.push_back(map.Categorise(rc, list[i].categories, c->stage.settings.quotas));
       candidate_entry.push_back(i);
     }
@@ -409,6 +428,7 @@ Result<Board> Service::Prepare(const RequestContext& ctx, const std::string& int
       }
     }
     if (auto r = store::DeleteDrafts(tx, c->stage.id, keep); !r) return r.error();
+    if (auto r = RenumberWaitlist(tx, c->stage.id, now_text); !r) return r.error();
     if (auto r = trail_.Append(tx, ctx, {c->stage.organisation_id, "stage", c->stage.id, "prepare_decisions", "",
                                          json({{"candidates", list.size()}, {"selected", result.selected}}).dump()});
         !r) {
@@ -423,19 +443,23 @@ Result<Board> Service::Prepare(const RequestContext& ctx, const std::string& int
 }
 
 Result<Board> Service::BoardOf(const RequestContext& ctx, const std::string& intake_id, const std::string& stage_id) {
-  return db_.Write([&](db::Tx& tx) -> Result<Board> {
+  auto board = db_.Read([&](db::Tx& tx) -> Result<Board> {
     auto c = ManagedDecisionStage(tx, ctx, intake_id, stage_id);
     if (!c) return c.error();
     auto items = store::OfStage(tx, c->stage.id);
     if (!items) return items.error();
-    // The board names applicants: a read of personal data.
-    if (auto r = trail_.Append(tx, ctx, {c->stage.organisation_id, "stage", c->stage.id, "read_personal_data", "",
-                                         json({{"decisions", items->size()}}).dump()});
-        !r) {
-      return r.error();
-    }
-    return MakeBoard(*c, std::move(*items));
+    Board b = MakeBoard(*c, std::move(*items));
+    b.organisation_id = c->stage.organisation_id;
+    return b;
   });
+  if (!board) return board;
+  // The board names applicants: a read of personal data.
+  auto audited = db_.Write([&](db::Tx& tx) {
+    return trail_.Append(tx, ctx, {board->organisation_id, "stage", board->stage_id, "read_personal_data", "",
+                                   json({{"decisions", board->items.size()}}).dump()});
+  });
+  if (!audited) return audited.error();
+  return board;
 }
 
 Result<Decision> Service::Override(const RequestContext& ctx, const std::string& decision_id, const std::string& outcome,
@@ -459,14 +483,6 @@ Result<Decision> Service::Override(const RequestContext& ctx, const std::string&
     }
     Decision& x = **d;
     const json before = {{"outcome", x.outcome}, {"override_reason", x.override_reason ? json(*x.override_reason) : json()}};
-    if (outcome == "waitlist" && !x.waitlist_position) {
-      auto all = store::OfStage(tx, x.stage_id);
-      if (!all) return all.error();
-      std::int64_t last = 0;
-      for (const auto& o : *all) last = std::max(last, o.waitlist_position.value_or(0));
-      x.waitlist_position = last + 1;
-    }
-    if (outcome != "waitlist") x.waitlist_position.reset();
     const std::int64_t expected = x.version;
     x.outcome = outcome;
     x.override_reason = reason;
@@ -481,6 +497,7 @@ Result<Decision> Service::Override(const RequestContext& ctx, const std::string&
         !r) {
       return r.error();
     }
+    if (auto r = RenumberWaitlist(tx, x.stage_id, now); !r) return r.error();
     auto after = store::Get(tx, x.id);
     if (!after) return after.error();
     return std::move(**after);
@@ -501,6 +518,11 @@ Result<PublishSummary> Service::Publish(const RequestContext& ctx, const std::st
         return Error::Conflict("the decisions of this stage are published already")
             .WithExtension("code", "\"already_published\"");
       }
+    }
+    auto entries = review::StageEntries(tx, c->stage.id);
+    if (!entries) return entries.error();
+    if (entries->size() != all->size()) {
+      return Error::FailedPrecondition("prepare the decisions again: applications entered the stage after they were prepared");
     }
     PublishSummary out;
     for (auto& d : *all) {
@@ -523,9 +545,15 @@ Result<PublishSummary> Service::Publish(const RequestContext& ctx, const std::st
         letter = "decision_waitlisted";
       }
       if (auto r = Letter(tx, ctx, *c, d, letter, offer, public_url_); !r) return r.error();
+      json after = {{"outcome", d.outcome}, {"state", d.state}};
+      if (offer) after["offer"] = {{"id", offer->id}, {"deadline_at", offer->deadline_at}};
+      if (auto r = trail_.Append(tx, ctx, {d.organisation_id, "decision", d.id, "publish", "", after.dump()}); !r) {
+        return r.error();
+      }
       ++out.letters;
       ++out.published;
     }
+    if (auto r = review::MarkDecided(tx, c->stage, FormatUtc(now)); !r) return r.error();
     if (auto r = trail_.Append(tx, ctx, {c->stage.organisation_id, "stage", c->stage.id, "publish_decisions", "",
                                          json({{"published", out.published}, {"offers", out.offers}}).dump()});
         !r) {
@@ -566,6 +594,11 @@ Result<Offer> Service::Accept(const RequestContext& ctx, const std::string& offe
     }
     auto next = NextOfferState(o->state, OfferAction::kAccept);
     if (!next) return next.error();
+    auto application = applications::FindApplication(tx, o->application_id);
+    if (!application) return application.error();
+    if (!*application || (*application)->state != "submitted") {
+      return Error::FailedPrecondition("this application has been withdrawn");
+    }
     Offer x = *o;
     x.state = *next;
     x.responded_at = FormatUtc(now);
@@ -649,7 +682,12 @@ Result<int> Service::ExpireDue(const RequestContext& ctx, int limit) {
   if (!due) return due.error();
   int expired = 0;
   for (const auto& o : *due) {
-    if (auto r = ExpireOne(ctx, o.id); !r) return r.error();
+    // One offer that cannot expire (a bug, a lost connection) must not
+    // hold up the others: it is logged and tried again at the next sweep.
+    if (auto r = ExpireOne(ctx, o.id); !r) {
+      LogEvent(LogLevel::kError, "offer expiry failed", {{"offer_id", o.id}, {"error", r.error().message()}});
+      continue;
+    }
     ++expired;
   }
   return expired;

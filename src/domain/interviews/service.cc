@@ -91,7 +91,11 @@ std::string StageTitle(const StageContext& c, const std::string& locale) {
 std::string CalendarOf(const StageContext& c, const Booking& b, const std::string& locale, const std::string& now,
                        bool cancelled) {
   docs::CalendarEvent e;
-  e.uid = "booking-" + b.id + "@cohort";
+  // One event per candidate and stage, whatever the booking: a moved
+  // interview updates the event in the calendar instead of adding one. The
+  // sequence grows with each booking (its creation time in seconds).
+  e.uid = "interview-" + b.stage_id + "-" + b.application_id + "@cohort";
+  e.sequence = static_cast<int>(Epoch(b.created_at) % 2'000'000'000);
   e.stamp = now;
   e.start = b.starts_at;
   e.end = b.ends_at;
@@ -297,21 +301,25 @@ Result<std::vector<Slot>> Service::GenerateSlots(const RequestContext& ctx, cons
 
 Result<std::pair<std::vector<Slot>, std::vector<Booking>>> Service::Slots(const RequestContext& ctx,
                                                                           const std::string& stage_id) {
-  return db_.Write([&](db::Tx& tx) -> Result<std::pair<std::vector<Slot>, std::vector<Booking>>> {
+  std::string organisation_id;
+  auto listed = db_.Read([&](db::Tx& tx) -> Result<std::pair<std::vector<Slot>, std::vector<Booking>>> {
     auto c = ManagedInterviewStage(tx, ctx, stage_id);
     if (!c) return c.error();
+    organisation_id = c->stage.organisation_id;
     auto slots = store::Slots(tx, stage_id);
     if (!slots) return slots.error();
     auto bookings = store::Bookings(tx, stage_id);
     if (!bookings) return bookings.error();
-    // Bookings name candidates: a read of personal data.
-    if (auto r = trail_.Append(tx, ctx, {c->stage.organisation_id, "stage", stage_id, "read_personal_data", "",
-                                         json({{"bookings", bookings->size()}}).dump()});
-        !r) {
-      return r.error();
-    }
     return std::pair{std::move(*slots), std::move(*bookings)};
   });
+  if (!listed) return listed;
+  // Bookings name candidates: a read of personal data.
+  auto audited = db_.Write([&](db::Tx& tx) {
+    return trail_.Append(tx, ctx, {organisation_id, "stage", stage_id, "read_personal_data", "",
+                                   json({{"bookings", listed->second.size()}}).dump()});
+  });
+  if (!audited) return audited.error();
+  return listed;
 }
 
 Result<void> Service::DeleteSlot(const RequestContext& ctx, const std::string& slot_id) {
@@ -388,8 +396,12 @@ Result<std::vector<Invitation>> Service::Mine(const RequestContext& ctx) {
       if (*booking) inv.change_until = Minus((*booking)->starts_at, cutoff);
       auto slots = store::Slots(tx, e.stage_id);
       if (!slots) return slots.error();
-      for (const auto& s : *slots) {
-        if (s.booked < s.places && Minus(s.starts_at, cutoff) > now) inv.open_slots.push_back(s);
+      for (auto s : *slots) {
+        if (s.booked >= s.places || Minus(s.starts_at, cutoff) <= now) continue;
+        // Where (a room, or an online panel's meeting link) is told to a
+        // candidate with their own booking only.
+        s.location.clear();
+        inv.open_slots.push_back(std::move(s));
       }
       auto windows = store::Availability(tx, e.stage_id, e.application_id);
       if (!windows) return windows.error();
@@ -456,6 +468,13 @@ Result<std::vector<Window>> Service::SetAvailability(const RequestContext& ctx, 
     }
     if (!errors.empty()) return Error::InvalidArgument("invalid availability", errors);
     if (auto r = store::PutAvailability(tx, stage_id, mine->application_id, mine->organisation_id, out, now); !r) {
+      return r.error();
+    }
+    json windows_json = json::array();
+    for (const auto& w : out) windows_json.push_back({{"start", w.start}, {"end", w.end}});
+    if (auto r = trail_.Append(tx, ctx, {mine->organisation_id, "application", mine->application_id, "availability", "",
+                                         json({{"stage_id", stage_id}, {"windows", windows_json}}).dump()});
+        !r) {
       return r.error();
     }
     return out;

@@ -3,6 +3,8 @@
 #include <curl/curl.h>
 #include <sodium.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <mutex>
 
@@ -59,14 +61,30 @@ std::string RenderMime(const SmtpSettings& settings, const Mail& mail) {
   const std::string text_part = "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
                                 Wrapped64(mail.body);
   if (mail.attachment_name.empty()) return head + text_part;
-  // The boundary comes from the message id, which is unique and never
-  // appears in base64 text (it holds '=' and '@').
-  const std::string boundary = "=_cohort_" + mail.message_id;
-  const std::string name64 = "=?UTF-8?B?" + Base64(mail.attachment_name) + "?=";
+  // The boundary is built from the message id's letters and digits (RFC
+  // 2046 allows few characters) and starts with "=_", which base64 text
+  // never contains.
+  std::string boundary = "=_cohort_";
+  for (char c : mail.message_id) {
+    if (std::isalnum(static_cast<unsigned char>(c))) boundary += c;
+  }
+  // A plain ASCII file name goes as it is; any other as RFC 2231 says.
+  std::string disposition = "attachment; filename=\"" + mail.attachment_name + "\"";
+  const bool plain = std::all_of(mail.attachment_name.begin(), mail.attachment_name.end(), [](char c) {
+    return c > 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (!plain) {
+    std::string encoded;
+    for (unsigned char c : mail.attachment_name) {
+      if (std::isalnum(c) || c == '.' || c == '-' || c == '_') encoded += static_cast<char>(c);
+      else encoded += "%" + std::string(1, "0123456789ABCDEF"[c >> 4]) + std::string(1, "0123456789ABCDEF"[c & 15]);
+    }
+    disposition = "attachment; filename*=UTF-8''" + encoded;
+  }
   return head + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n" + "--" + boundary + "\r\n" +
-         text_part + "--" + boundary + "\r\n" + "Content-Type: " + mail.attachment_type + "; name=\"" + name64 +
-         "\"\r\nContent-Disposition: attachment; filename=\"" + name64 +
-         "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + Wrapped64(mail.attachment) + "--" + boundary + "--\r\n";
+         text_part + "--" + boundary + "\r\n" + "Content-Type: " + mail.attachment_type + "\r\nContent-Disposition: " +
+         disposition + "\r\nContent-Transfer-Encoding: base64\r\n\r\n" + Wrapped64(mail.attachment) + "--" + boundary +
+         "--\r\n";
 }
 
 Result<void> SendSmtp(const SmtpSettings& settings, const Mail& mail) {

@@ -43,6 +43,11 @@ struct StageSettings {
   std::vector<std::string> hidden_fields;
   std::string others_scores = "after_submit";  // after_submit, never
   std::vector<std::string> conflict_fields;
+  // How equal scores are ordered, in turn (at most three): "raw" (the
+  // uncalibrated score, higher first), "submitted_at" (earlier first),
+  // "criterion:<key>" (that criterion's mean, higher first). The reference
+  // decides last, so the order is always the same.
+  std::vector<std::string> tie_breaks = {"raw", "submitted_at"};
   // Interview stages: bookings can be made or changed until this many
   // hours before the slot.
   int booking_cutoff_hours = 24;
@@ -63,6 +68,7 @@ struct Stage {
   std::int64_t version = 1;
   std::int64_t entries = 0;
   std::int64_t assigned = 0, submitted = 0, conflicts = 0;  // reviews by state (assigned counts open ones)
+  std::optional<std::string> decided_at;  // decisions published: settings and entries are fixed
   std::string updated_at;
 };
 

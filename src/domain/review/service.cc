@@ -199,6 +199,16 @@ Result<AssignmentProblem> BuildProblem(db::Tx& tx, const Stage& stage) {
   in.per_application = static_cast<std::uint32_t>(stage.settings.reviewers_per_application);
   for (auto& row : *all) {
     if (!IsActive(row.review.state)) continue;
+    // A reviewer removed from the stage keeps their submitted reviews: they
+    // count toward the application's k, as a reviewer who takes no more.
+    if (!p.reviewer_index.contains(row.review.reviewer_id)) {
+      StageReviewer gone;
+      gone.account_id = row.review.reviewer_id;
+      gone.load_cap = -1;
+      p.reviewer_index[gone.account_id] = static_cast<std::uint32_t>(p.reviewers.size());
+      p.reviewers.push_back(std::move(gone));
+      in.reviewers = static_cast<std::uint32_t>(p.reviewers.size());
+    }
     auto a = p.application_index.find(row.review.application_id);
     auto r = p.reviewer_index.find(row.review.reviewer_id);
     if (a != p.application_index.end() && r != p.reviewer_index.end()) in.existing.emplace_back(a->second, r->second);
@@ -209,17 +219,25 @@ Result<AssignmentProblem> BuildProblem(db::Tx& tx, const Stage& stage) {
     auto r = p.reviewer_index.find(reviewer);
     if (a != p.application_index.end() && r != p.reviewer_index.end()) in.declared_conflicts.emplace_back(a->second, r->second);
   }
+  // Staff who applied themselves never review their own application.
+  for (std::uint32_t a = 0; a < p.entries.size(); ++a) {
+    auto r = p.reviewer_index.find(p.entries[a].applicant_id);
+    if (r != p.reviewer_index.end()) in.declared_conflicts.emplace_back(a, r->second);
+  }
   std::sort(in.declared_conflicts.begin(), in.declared_conflicts.end());
   in.declared_conflicts.erase(std::unique(in.declared_conflicts.begin(), in.declared_conflicts.end()),
                               in.declared_conflicts.end());
   // A reviewer without a cap of their own takes any number: the engine
   // always picks the least loaded, which keeps loads even.
   for (const auto& r : p.reviewers) {
-    in.load_cap.push_back(r.load_cap > 0 ? static_cast<std::uint32_t>(r.load_cap) : std::numeric_limits<std::uint32_t>::max());
+    if (r.load_cap < 0) in.load_cap.push_back(0);  // no longer a reviewer of the stage
+    else if (r.load_cap > 0) in.load_cap.push_back(static_cast<std::uint32_t>(r.load_cap));
+    else in.load_cap.push_back(std::numeric_limits<std::uint32_t>::max());
   }
   if (!book.ids.empty()) {
     std::vector<std::vector<std::uint32_t>> application_tags(p.entries.size());
     for (std::size_t i = 0; i < p.entries.size(); ++i) application_tags[i] = tags_of[p.entries[i].application_id];
+    reviewer_tags.resize(p.reviewers.size());  // reviewers who left the stage have none
     in.reviewer_tags = ToTagLists(reviewer_tags);
     in.application_tags = ToTagLists(application_tags);
   }
@@ -243,11 +261,12 @@ Review NewReview(const Stage& stage, const std::string& application_id, const st
   return r;
 }
 
-// Seconds since the epoch of an RFC 3339 UTC time, for tie-breaks.
-double EpochSeconds(const std::string& utc) {
+// Milliseconds since the epoch of an RFC 3339 UTC time, for tie-breaks
+// (submissions in one group commit differ by milliseconds).
+double EpochMilliseconds(const std::string& utc) {
   auto t = ParseRfc3339(utc);
   if (!t) return 0;
-  return static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(t->time_since_epoch()).count());
+  return static_cast<double>(std::chrono::duration_cast<std::chrono::milliseconds>(t->time_since_epoch()).count());
 }
 
 }  // namespace
@@ -262,7 +281,7 @@ Result<std::optional<Stage>> FindStage(db::Tx& tx, const std::string& stage_id) 
 Result<std::vector<Stage>> StagesOfCall(db::Tx& tx, const std::string& call_id) { return store::StagesOfCall(tx, call_id); }
 
 Result<std::vector<std::string>> StageEntries(db::Tx& tx, const std::string& stage_id) {
-  return store::Entries(tx, stage_id);
+  return store::SubmittedEntries(tx, stage_id);
 }
 
 Result<std::int64_t> EnterStage(db::Tx& tx, const Stage& stage, const std::vector<std::string>& application_ids,
@@ -371,6 +390,9 @@ Result<Stage> Service::UpdateStage(const RequestContext& ctx, const std::string&
     if (!stage) return stage.error();
     auto call = CallOfStage(tx, *stage);
     if (!call) return call.error();
+    if (stage->decided_at) {
+      return Error::Conflict("the decisions of this stage are published").WithExtension("code", "\"already_published\"");
+    }
     if (stage->version != version) {
       return Error::Conflict("the stage was changed by someone else")
           .WithExtension("code", "\"stale_version\"")
@@ -453,17 +475,30 @@ Result<std::vector<Stage>> Service::Reorder(const RequestContext& ctx, const std
   });
 }
 
+Result<void> MarkDecided(db::Tx& tx, const Stage& stage, const std::string& now) {
+  return store::MarkDecided(tx, stage.id, now);
+}
+
 Result<void> AssignPanelReviews(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, const Stage& stage,
                                 const std::string& application_id, const std::vector<std::string>& members,
                                 const std::string& panel_name) {
   auto existing = store::ReviewsOfApplication(tx, stage.id, application_id);
   if (!existing) return existing.error();
+  auto conflicts = store::DeclaredConflicts(tx, stage.call_id);
+  if (!conflicts) return conflicts.error();
+  auto application = applications::FindApplication(tx, application_id);
+  if (!application) return application.error();
   const std::string now = FormatUtc(ctx.clock.Now());
   for (const auto& member : members) {
     const bool has = std::any_of(existing->begin(), existing->end(), [&](const ReviewRow& r) {
       return r.review.reviewer_id == member && IsActive(r.review.state);
     });
-    if (has) continue;
+    // A member who declared a conflict on this application, or who is its
+    // applicant, gets no scorecard (the panel's others score it).
+    const bool conflicted =
+        std::find(conflicts->begin(), conflicts->end(), std::pair{application_id, member}) != conflicts->end() ||
+        (*application && (*application)->applicant_id == member);
+    if (has || conflicted) continue;
     Review r = NewReview(stage, application_id, member, "panel", {{"rule", "panel"}, {"panel", panel_name}}, ctx, now);
     if (auto s = store::InsertReview(tx, r); !s) return s.error();
     if (auto s = Audit(tx, trail, ctx, stage.organisation_id, "review", r.id, "assign", json(), ReviewAudit(r)); !s) {
@@ -561,12 +596,16 @@ Result<void> Service::RemoveReviewer(const RequestContext& ctx, const std::strin
     for (auto& row : *open) {
       Review& r = row.review;
       if (r.state != "assigned" && r.state != "draft") continue;
+      const json before = ReviewAudit(r);
       const std::int64_t expected = r.version;
       r.state = "removed";
       r.version += 1;
       r.updated_at = now;
       auto saved = store::SaveReview(tx, r, expected);
       if (!saved) return saved.error();
+      if (auto a = Audit(tx, trail_, ctx, r.organisation_id, "review", r.id, "remove", before, ReviewAudit(r)); !a) {
+        return a.error();
+      }
     }
     auto deleted = store::DeleteReviewer(tx, stage->id, account_id);
     if (!deleted) return deleted.error();
@@ -660,6 +699,22 @@ Result<Ranking> ComputeRanking(db::Tx& tx, const Stage& stage, std::optional<std
     out.items[totals[t].application].totals.push_back(
         {total_rows[t]->reviewer_name, totals[t].total, scored.calibrated_totals[t]});
   }
+  // Means of criteria used as tie-breaks, per application.
+  std::map<std::string, std::vector<std::pair<double, int>>> criterion_sums;  // key -> per application (sum, n)
+  for (const auto& t : stage.settings.tie_breaks) {
+    if (t.starts_with("criterion:")) criterion_sums[t.substr(10)].assign(out.items.size(), {0.0, 0});
+  }
+  for (std::size_t t = 0; t < totals.size(); ++t) {
+    for (auto& [key, sums] : criterion_sums) {
+      const auto& scores = total_rows[t]->review.scores;
+      if (scores.contains(key) && scores[key].is_number()) {
+        sums[totals[t].application].first += scores[key].get<double>();
+        sums[totals[t].application].second += 1;
+      }
+    }
+  }
+  out.tie_break_count = stage.settings.tie_breaks.size();
+  for (std::size_t k = 0; k < out.tie_break_count; ++k) out.tie_break_descending[k] = stage.settings.tie_breaks[k] != "submitted_at";
   std::vector<engines::RankingCandidate> candidates;
   for (const auto& s : scored.applications) {
     auto& item = out.items[s.application];
@@ -668,15 +723,24 @@ Result<Ranking> ComputeRanking(db::Tx& tx, const Stage& stage, std::optional<std
     item.reviews = s.reviews;
     item.spread = s.spread;
     item.disagreement = s.disagreement;
+    for (std::size_t k = 0; k < out.tie_break_count; ++k) {
+      const std::string& t = stage.settings.tie_breaks[k];
+      if (t == "raw") item.tie_values[k] = s.raw;
+      else if (t == "submitted_at") item.tie_values[k] = EpochMilliseconds(item.submitted_at);
+      else {
+        const auto& [sum, n] = criterion_sums[t.substr(10)][s.application];
+        item.tie_values[k] = n > 0 ? sum / n : 0;
+      }
+    }
     engines::RankingCandidate c;
     c.id = s.application;
     c.score = s.score;
-    c.tie_breaks = {s.raw, EpochSeconds(item.submitted_at), 0};
+    c.tie_breaks = item.tie_values;
     candidates.push_back(c);
   }
   engines::RankingOptions ranking;
-  ranking.tie_break_count = 2;
-  ranking.tie_break_descending = {true, false, true};  // higher raw first, earlier submission first
+  ranking.tie_break_count = out.tie_break_count;
+  ranking.tie_break_descending = out.tie_break_descending;
   ranking.capacity = top ? static_cast<std::uint32_t>(std::clamp<std::int64_t>(*top, 0, 10'000'000))
                          : static_cast<std::uint32_t>(candidates.size());
   ranking.threshold = min_score;
@@ -732,6 +796,9 @@ Result<ShortlistSummary> Service::Shortlist(const RequestContext& ctx, const std
     if (!stages) return stages.error();
     auto next = std::find_if(stages->begin(), stages->end(), [&](const Stage& s) { return s.position == stage->position + 1; });
     if (next == stages->end()) return Error::FailedPrecondition("this is the last stage: there is no next stage to move to");
+    if (next->decided_at) {
+      return Error::Conflict("the decisions of this stage are published").WithExtension("code", "\"already_published\"");
+    }
     std::vector<std::string> chosen;
     ShortlistSummary out;
     if (!in.application_ids.empty()) {
@@ -781,12 +848,14 @@ Result<AssignmentSummary> Service::AssignAutomatically(const RequestContext& ctx
     auto problem = BuildProblem(tx, *stage);
     if (!problem) return problem.error();
     const auto k = problem->input.per_application;
-    if (k > problem->reviewers.size()) {
+    const auto named = static_cast<std::size_t>(std::count_if(problem->reviewers.begin(), problem->reviewers.end(),
+                                                              [](const StageReviewer& r) { return r.load_cap >= 0; }));
+    if (k > named) {
       return Error::InvalidArgument(
           "not enough reviewers",
           {{"reviewers_per_application", "not_enough_reviewers",
             std::to_string(k) + " reviewers per application were asked for, but the stage has " +
-                std::to_string(problem->reviewers.size())}});
+                std::to_string(named)}});
     }
     const auto result = engines::Assign(problem->input);
     AssignmentSummary out;
@@ -831,7 +900,7 @@ Result<ReviewRow> Service::AssignManually(const RequestContext& ctx, const std::
     if (a == problem->application_index.end()) {
       errors.push_back({"application_id", "not_in_stage", "not an application of this stage"});
     }
-    if (r == problem->reviewer_index.end()) {
+    if (r == problem->reviewer_index.end() || problem->reviewers[r->second].load_cap < 0) {
       errors.push_back({"reviewer_id", "not_a_stage_reviewer", "not a reviewer of this stage"});
     }
     if (errors.empty()) {
@@ -872,16 +941,19 @@ Result<ReviewRow> ReviewFor(db::Tx& tx, const RequestContext& ctx, const std::st
   auto row = store::GetReview(tx, review_id);
   if (!row) return row.error();
   if (!*row) return Error::NotFound("no such review");
-  const bool own = ctx.actor.authenticated() && (*row)->review.reviewer_id == ctx.actor.account_id;
+  // Roles are read for everyone, the assigned reviewer too: someone who
+  // has left the organisation, lost their reviewing role or lacks a
+  // required second factor acts on nothing.
+  auto roles = RolesOrHidden(tx, ctx, (*row)->review.organisation_id, "review");
+  if (!roles) return roles.error();
+  const bool own = ctx.actor.authenticated() && (*row)->review.reviewer_id == ctx.actor.account_id && CanBeReviewer(*roles);
   bool staff_action = false;
   for (const auto& t : Transitions()) {
     if (t.action == action) staff_action = t.staff;
   }
   if (staff_action) {
-    if (auto a = CanManage(tx, ctx, (*row)->review.organisation_id, "review"); !a) return a.error();
+    if (auto d = CanManageSelection(ctx.actor, *roles); !d.allowed) return Denied(ctx.actor, d);
   } else if (!own) {
-    auto roles = RolesOrHidden(tx, ctx, (*row)->review.organisation_id, "review");
-    if (!roles) return roles.error();
     if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to review");
     if (!CanManageSelection(ctx.actor, *roles).allowed) return Error::NotFound("no such review");
     return Error::PermissionDenied("only the assigned reviewer may change this review");
@@ -906,7 +978,7 @@ Result<void> Service::RemoveAssignment(const RequestContext& ctx, const std::str
     r.updated_at = now;
     auto saved = store::SaveReview(tx, r, expected);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("the review was changed meanwhile").WithExtension("code", "\"stale_version\"");
+    if (!*saved) return Error::Conflict("the review was saved elsewhere").WithExtension("code", "\"stale_version\"");
     return Audit(tx, trail_, ctx, r.organisation_id, "review", r.id, "remove", before, ReviewAudit(r));
   });
 }
@@ -953,9 +1025,13 @@ namespace {
 
 // The view of a review for the person reading it: the application as the
 // stage shows it, and the other reviews when allowed.
-Result<ReviewView> BuildView(db::Tx& tx, const RequestContext& ctx, ReviewRow row, bool staff) {
+// Shows the application only while the review is open or submitted (a
+// reviewer whose review was removed or ended in a conflict sees no more of
+// it), and audits that read of personal data.
+Result<ReviewView> BuildView(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, ReviewRow row, bool staff) {
   ReviewView view;
   view.staff = staff;
+  const bool show_application = staff || IsActive(row.review.state);
   auto stage = store::GetStage(tx, row.review.stage_id);
   if (!stage) return stage.error();
   if (!*stage) return Error::Internal("review without stage: " + row.review.id);
@@ -976,11 +1052,18 @@ Result<ReviewView> BuildView(db::Tx& tx, const RequestContext& ctx, ReviewRow ro
     return settings.blind && (f.type == programmes::FieldType::kEmail || f.type == programmes::FieldType::kPhone);
   };
   for (const auto& f : call->settings->form.fields) {
-    if (hidden(f)) continue;
+    if (!show_application || hidden(f)) continue;
     view.fields.push_back(f);
     if ((*application)->answers.contains(f.key)) view.answers[f.key] = (*application)->answers[f.key];
   }
-  if (!settings.blind || staff) {
+  if (show_application) {
+    if (auto r = trail.Append(tx, ctx, {row.review.organisation_id, "application", row.review.application_id,
+                                        "read_personal_data", "", json({{"review_id", row.review.id}}).dump()});
+        !r) {
+      return r.error();
+    }
+  }
+  if (show_application && (!settings.blind || staff)) {
     auto person = accounts::FindAccount(tx, (*application)->applicant_id);
     if (!person) return person.error();
     if (*person) {
@@ -1026,21 +1109,15 @@ Result<ReviewView> Service::GetReview(const RequestContext& ctx, const std::stri
     auto row = store::GetReview(tx, review_id);
     if (!row) return row.error();
     if (!*row) return Error::NotFound("no such review");
-    const bool own = ctx.actor.authenticated() && (*row)->review.reviewer_id == ctx.actor.account_id;
     auto roles = RolesOrHidden(tx, ctx, (*row)->review.organisation_id, "review");
     if (!roles) return roles.error();
+    const bool own = ctx.actor.authenticated() && (*row)->review.reviewer_id == ctx.actor.account_id && CanBeReviewer(*roles);
     const bool staff = CanManageSelection(ctx.actor, *roles).allowed;
     if (!own && !staff) {
       if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see reviews");
       return Error::NotFound("no such review");
     }
-    // Reading an application is reading personal data: audited.
-    if (auto r = trail_.Append(tx, ctx, {(*row)->review.organisation_id, "application", (*row)->review.application_id,
-                                         "read_personal_data", "", json({{"review_id", review_id}}).dump()});
-        !r) {
-      return r.error();
-    }
-    return BuildView(tx, ctx, std::move(**row), staff);
+    return BuildView(tx, ctx, trail_, std::move(**row), staff);
   });
 }
 
@@ -1084,7 +1161,7 @@ Result<ReviewView> Service::SaveReview(const RequestContext& ctx, const std::str
     auto saved = store::SaveReview(tx, r, version);
     if (!saved) return saved.error();
     if (!*saved) return Error::Conflict("the review was saved elsewhere").WithExtension("code", "\"stale_version\"");
-    return BuildView(tx, ctx, std::move(*row), false);
+    return BuildView(tx, ctx, trail_, std::move(*row), false);
   });
 }
 
@@ -1114,7 +1191,7 @@ Result<ReviewView> Service::SubmitReview(const RequestContext& ctx, const std::s
     if (auto a = Audit(tx, trail_, ctx, r.organisation_id, "review", r.id, "submit", before, ReviewAudit(r)); !a) {
       return a.error();
     }
-    return BuildView(tx, ctx, std::move(*row), false);
+    return BuildView(tx, ctx, trail_, std::move(*row), false);
   });
 }
 
@@ -1213,7 +1290,7 @@ Result<ReviewView> Service::Reopen(const RequestContext& ctx, const std::string&
     if (auto a = Audit(tx, trail_, ctx, r.organisation_id, "review", r.id, "reopen", before, ReviewAudit(r)); !a) {
       return a.error();
     }
-    return BuildView(tx, ctx, std::move(*row), true);
+    return BuildView(tx, ctx, trail_, std::move(*row), true);
   });
 }
 
@@ -1224,20 +1301,21 @@ Result<Ranking> RankStage(db::Tx& tx, const Stage& stage) { return ComputeRankin
 Result<Ranking> Service::RankingOf(const RequestContext& ctx, const std::string& intake_id, const std::string& stage_id,
                                    std::optional<std::int64_t> top, std::optional<double> min_score) {
   if (top && *top < 1) return Error::InvalidArgument("bad top", {{"top", "out_of_range", "at least 1"}});
-  return db_.Write([&](db::Tx& tx) -> Result<Ranking> {
+  // Computed on a reader, so the SQLite writer is not held for it.
+  auto ranking = db_.Read([&](db::Tx& tx) -> Result<Ranking> {
     auto stage = ManagedStage(tx, ctx, stage_id);
     if (!stage) return stage.error();
     if (stage->intake_id != intake_id) return Error::NotFound("no such stage in this intake");
-    auto ranking = ComputeRanking(tx, *stage, top, min_score);
-    if (!ranking) return ranking.error();
-    // The ranking names applicants: a read of personal data.
-    if (auto r = trail_.Append(tx, ctx, {stage->organisation_id, "stage", stage->id, "read_personal_data", "",
-                                         json({{"ranking", ranking->items.size()}}).dump()});
-        !r) {
-      return r.error();
-    }
-    return ranking;
+    return ComputeRanking(tx, *stage, top, min_score);
   });
+  if (!ranking) return ranking;
+  // The ranking names applicants: a read of personal data.
+  auto audited = db_.Write([&](db::Tx& tx) {
+    return trail_.Append(tx, ctx, {ranking->stage.organisation_id, "stage", ranking->stage.id, "read_personal_data", "",
+                                   json({{"ranking", ranking->items.size()}}).dump()});
+  });
+  if (!audited) return audited.error();
+  return ranking;
 }
 
 }  // namespace cohort::review

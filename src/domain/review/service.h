@@ -5,6 +5,7 @@
 // Staff = organisation administrators and coordinators of the call's
 // organisation; people outside it get kNotFound for its objects. Every
 // change is audited; every read of applicants' names by staff is audited.
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -77,6 +78,7 @@ struct RankedEntry {
   std::vector<Total> totals;
   bool above_cutoff = false;
   bool in_next_stage = false;
+  std::array<double, 3> tie_values{};  // the stage's tie-breaks, in order (see Ranking)
 };
 struct ReviewerFigures {
   std::string reviewer_id, name;
@@ -91,6 +93,10 @@ struct Ranking {
   std::vector<RankedEntry> items;
   std::optional<std::int64_t> cutoff_top;
   std::optional<double> cutoff_score;
+  // The stage's tie-breaks as the ranking engine takes them; later stages
+  // (decisions) rank by the same order.
+  std::size_t tie_break_count = 0;
+  std::array<bool, 3> tie_break_descending{true, true, true};
 };
 
 // For later modules (decisions, interviews), inside their transactions and
@@ -109,6 +115,9 @@ Result<void> AssignPanelReviews(db::Tx& tx, const RequestContext& ctx, const aud
 // Removes the panel's scorecards not yet started (a booking moved).
 Result<void> RemovePanelReviews(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, const Stage& stage,
                                 const std::string& application_id, const std::vector<std::string>& members);
+// Fixes a decision stage once its decisions are published: its settings
+// and entries no longer change (kConflict "already_published" afterwards).
+Result<void> MarkDecided(db::Tx& tx, const Stage& stage, const std::string& now);
 // The ranking of a stage by its submitted reviews (as RankingOf, unaudited).
 Result<Ranking> RankStage(db::Tx& tx, const Stage& stage);
 

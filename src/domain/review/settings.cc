@@ -17,7 +17,7 @@ const std::set<std::string> kSettingsMembers = {"name",      "rubric",        "r
                                                 "aggregation", "calibrate",   "disagreement_threshold",
                                                 "blind",     "hidden_fields", "others_scores",
                                                 "conflict_fields", "offer_days", "waitlist_size", "quotas",
-                                                "booking_cutoff_hours"};
+                                                "booking_cutoff_hours", "tie_breaks"};
 const std::set<std::string> kQuotaMembers = {"field", "value", "min_share", "max_share"};
 const std::set<std::string> kCriterionMembers = {"key", "label", "guidance", "weight", "min", "max"};
 
@@ -175,6 +175,32 @@ Result<StageSettings> ParseStageSettings(const json& j, const programmes::Form& 
   s.hidden_fields = FieldKeys(j, "hidden_fields", form, errors);
   s.others_scores = Word(j, "others_scores", "settings", "after_submit", {"after_submit", "never"}, errors);
   s.conflict_fields = FieldKeys(j, "conflict_fields", form, errors);
+  if (j.contains("tie_breaks") && !j["tie_breaks"].is_null()) {
+    s.tie_breaks.clear();
+    if (!j["tie_breaks"].is_array()) {
+      Add(errors, "settings.tie_breaks", "wrong_type", "a list of tie-breaks");
+    } else if (j["tie_breaks"].size() > 3) {
+      Add(errors, "settings.tie_breaks", "too_many_items", "at most three tie-breaks");
+    } else {
+      for (std::size_t i = 0; i < j["tie_breaks"].size(); ++i) {
+        const auto& t = j["tie_breaks"][i];
+        const std::string at = "settings.tie_breaks[" + std::to_string(i) + "]";
+        const std::string v = t.is_string() ? t.get<std::string>() : "";
+        if (std::find(s.tie_breaks.begin(), s.tie_breaks.end(), v) != s.tie_breaks.end()) {
+          Add(errors, at, "duplicate", "named twice");
+        } else if (v == "raw" || v == "submitted_at") {
+          s.tie_breaks.push_back(v);
+        } else if (v.starts_with("criterion:")) {
+          const std::string key = v.substr(10);
+          const bool known = std::any_of(s.rubric.begin(), s.rubric.end(), [&](const auto& c) { return c.key == key; });
+          if (!known) Add(errors, at, "unknown_criterion", "not a criterion of this stage's rubric");
+          else s.tie_breaks.push_back(v);
+        } else {
+          Add(errors, at, "invalid_choice", "raw, submitted_at or criterion:<key>");
+        }
+      }
+    }
+  }
   const double cutoff = Number(j, "booking_cutoff_hours", "settings", 24, errors);
   if (cutoff < 0 || cutoff > 720 || cutoff != std::floor(cutoff)) {
     Add(errors, "settings.booking_cutoff_hours", "out_of_range", "a whole number of hours from 0 to 720");
@@ -211,9 +237,22 @@ Result<StageSettings> ParseStageSettings(const json& j, const programmes::Form& 
         Quota quota;
         quota.field = q.value("field", json()).is_string() ? q["field"].get<std::string>() : "";
         const auto* field = form.Find(quota.field);
-        if (!field) Add(errors, path + ".field", "unknown_field", "not a field of the call's form");
+        using programmes::FieldType;
+        if (!field) {
+          Add(errors, path + ".field", "unknown_field", "not a field of the call's form");
+        } else if (field->type != FieldType::kSingleChoice && field->type != FieldType::kMultipleChoice &&
+                   field->type != FieldType::kShortText && field->type != FieldType::kEducation) {
+          Add(errors, path + ".field", "wrong_field_type", "a choice, a short text or an education field");
+        }
         quota.value = q.value("value", json()).is_string() ? q["value"].get<std::string>() : "";
-        if (quota.value.empty() || quota.value.size() > 200) Add(errors, path + ".value", "required", "a value of 1 to 200 bytes");
+        if (quota.value.empty() || quota.value.size() > 200) {
+          Add(errors, path + ".value", "required", "a value of 1 to 200 bytes");
+        } else if (field && !field->options.empty() &&
+                   std::none_of(field->options.begin(), field->options.end(),
+                                [&](const programmes::Option& o) { return o.value == quota.value; })) {
+          // Answers to choices store option values: a label would match nobody.
+          Add(errors, path + ".value", "not_an_option", "one of the field's option values");
+        }
         quota.min_share = Number(q, "min_share", path, 0, errors);
         quota.max_share = Number(q, "max_share", path, 1, errors);
         if (quota.min_share < 0 || quota.min_share > 1) Add(errors, path + ".min_share", "out_of_range", "a share from 0 to 1");
@@ -258,6 +297,7 @@ json ToJson(const StageSettings& s) {
           {"hidden_fields", s.hidden_fields},
           {"others_scores", s.others_scores},
           {"conflict_fields", s.conflict_fields},
+          {"tie_breaks", s.tie_breaks},
           {"booking_cutoff_hours", s.booking_cutoff_hours},
           {"offer_days", s.offer_days},
           {"waitlist_size", s.waitlist_size},
@@ -274,6 +314,7 @@ json ToJson(const Stage& s) {
           {"settings", ToJson(s.settings)},
           {"version", s.version},
           {"entries", s.entries},
+          {"decided_at", s.decided_at ? json(*s.decided_at) : json(nullptr)},
           {"reviews", {{"assigned", s.assigned}, {"submitted", s.submitted}, {"conflicts", s.conflicts}}},
           {"updated_at", s.updated_at}};
 }

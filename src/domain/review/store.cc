@@ -1,5 +1,6 @@
 #include "domain/review/store.h"
 
+#include "core/log.h"
 #include "domain/programmes/form.h"
 #include "domain/review/settings.h"
 
@@ -19,7 +20,7 @@ constexpr const char* kStageSelect =
     "(SELECT count(*) FROM stage_entries e WHERE e.stage_id = s.id), "
     "(SELECT count(*) FROM reviews r WHERE r.stage_id = s.id AND r.state IN ('assigned', 'draft')), "
     "(SELECT count(*) FROM reviews r WHERE r.stage_id = s.id AND r.state = 'submitted'), "
-    "(SELECT count(*) FROM reviews r WHERE r.stage_id = s.id AND r.state = 'conflict') "
+    "(SELECT count(*) FROM reviews r WHERE r.stage_id = s.id AND r.state = 'conflict'), s.decided_at "
     "FROM stages s JOIN calls c ON c.id = s.call_id ";
 
 // Stored settings were checked when saved; they are read back without the
@@ -46,7 +47,14 @@ StageSettings StoredSettings(const std::string& text) {
     }
   }
   auto parsed = ParseStageSettings(j.is_object() ? j : json::object(), any_form);
-  return parsed ? *parsed : StageSettings{};
+  if (parsed) return *parsed;
+  // Never expected (settings are checked when saved); if it happens, show
+  // reviewers as little as possible rather than everything.
+  LogEvent(LogLevel::kError, "stored stage settings no longer parse", {{"error", parsed.error().message()}});
+  StageSettings closed;
+  closed.blind = true;
+  closed.others_scores = "never";
+  return closed;
 }
 
 Stage StageFromRow(const db::Row& r) {
@@ -64,6 +72,7 @@ Stage StageFromRow(const db::Row& r) {
   s.assigned = r.Int(10);
   s.submitted = r.Int(11);
   s.conflicts = r.Int(12);
+  s.decided_at = r.OptText(13);
   return s;
 }
 
@@ -175,6 +184,10 @@ Result<bool> SaveSettings(db::Tx& tx, const std::string& id, const StageSettings
   return *n == 1;
 }
 
+Result<void> MarkDecided(db::Tx& tx, const std::string& id, const std::string& now) {
+  return Done(tx.Exec("UPDATE stages SET decided_at = :now, updated_at = :now WHERE id = :id", {P("now", now), P("id", id)}));
+}
+
 Result<void> DeleteStage(db::Tx& tx, const std::string& id) {
   if (auto r = tx.Exec("DELETE FROM stage_reviewers WHERE stage_id = :id", {P("id", id)}); !r) return r.error();
   return Done(tx.Exec("DELETE FROM stages WHERE id = :id", {P("id", id)}));
@@ -195,9 +208,13 @@ Result<void> SetOrder(db::Tx& tx, const std::string& call_id, const std::vector<
 }
 
 Result<bool> InUse(db::Tx& tx, const std::string& stage_id) {
+  // Panels (interviews) and decisions are later modules' tables, read here
+  // so a stage they use is never deleted under them.
   auto row = tx.QueryOne(
       "SELECT (SELECT count(*) FROM stage_entries WHERE stage_id = :id) + "
-      "(SELECT count(*) FROM reviews WHERE stage_id = :id)",
+      "(SELECT count(*) FROM reviews WHERE stage_id = :id) + "
+      "(SELECT count(*) FROM panels WHERE stage_id = :id) + "
+      "(SELECT count(*) FROM decisions WHERE stage_id = :id)",
       {P("id", stage_id)});
   if (!row) return row.error();
   return *row && (**row).Int(0) > 0;
@@ -266,6 +283,18 @@ Result<std::vector<std::string>> Entries(db::Tx& tx, const std::string& stage_id
   return out;
 }
 
+Result<std::vector<std::string>> SubmittedEntries(db::Tx& tx, const std::string& stage_id) {
+  auto rows = tx.Query(
+      "SELECT e.application_id FROM stage_entries e JOIN applications a ON a.id = e.application_id "
+      "WHERE e.stage_id = :stage AND a.state = 'submitted' ORDER BY e.application_id",
+      {P("stage", stage_id)});
+  if (!rows) return rows.error();
+  std::vector<std::string> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(r.Text(0));
+  return out;
+}
+
 Result<bool> IsEntered(db::Tx& tx, const std::string& stage_id, const std::string& application_id) {
   auto row = tx.QueryOne("SELECT 1 FROM stage_entries WHERE stage_id = :stage AND application_id = :app",
                          {P("stage", stage_id), P("app", application_id)});
@@ -311,17 +340,18 @@ Result<std::int64_t> AwaitingScreening(db::Tx& tx, const std::string& call_id) {
 }
 
 Result<std::vector<EntryInfo>> EntryInfos(db::Tx& tx, const std::string& stage_id, bool with_answers) {
-  auto rows = tx.Query(std::string("SELECT a.id, a.reference, p.name, a.submitted_at") +
+  auto rows = tx.Query(std::string("SELECT a.id, a.applicant_id, a.reference, p.name, a.submitted_at") +
                            (with_answers ? ", a.answers" : "") +
                            " FROM stage_entries e JOIN applications a ON a.id = e.application_id "
-                           "JOIN accounts p ON p.id = a.applicant_id WHERE e.stage_id = :stage ORDER BY a.id",
+                           "JOIN accounts p ON p.id = a.applicant_id WHERE e.stage_id = :stage AND a.state = 'submitted' "
+                           "ORDER BY a.id",
                        {P("stage", stage_id)});
   if (!rows) return rows.error();
   std::vector<EntryInfo> out;
   out.reserve(rows->size());
   for (const auto& r : *rows) {
-    EntryInfo e{r.Text(0), r.Text(1), r.Text(2), r.Text(3), json()};
-    if (with_answers) e.answers = ParsedObject(r.Text(4));
+    EntryInfo e{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), json()};
+    if (with_answers) e.answers = ParsedObject(r.Text(5));
     out.push_back(std::move(e));
   }
   return out;

@@ -20,9 +20,12 @@ Result<void> InsertStage(db::Tx& tx, const Stage& s);
 Result<bool> SaveSettings(db::Tx& tx, const std::string& id, const StageSettings& s, std::int64_t expected_version,
                           const std::string& now);
 Result<void> DeleteStage(db::Tx& tx, const std::string& id);
+// Records that a decision stage's decisions were published.
+Result<void> MarkDecided(db::Tx& tx, const std::string& id, const std::string& now);
 // Gives the stages positions 1..n in the order of `ids` (all of the call's).
 Result<void> SetOrder(db::Tx& tx, const std::string& call_id, const std::vector<std::string>& ids, const std::string& now);
-// True when applications have entered the stage or reviews exist at it.
+// True when applications have entered the stage, or reviews, panels or
+// decisions exist at it.
 Result<bool> InUse(db::Tx& tx, const std::string& stage_id);
 
 Result<std::vector<StageReviewer>> Reviewers(db::Tx& tx, const std::string& stage_id);
@@ -32,8 +35,10 @@ Result<void> PutReviewer(db::Tx& tx, const std::string& stage_id, const std::str
 // False when they were not a reviewer of the stage.
 Result<bool> DeleteReviewer(db::Tx& tx, const std::string& stage_id, const std::string& account_id);
 
-// Application ids in the stage.
+// Application ids in the stage, sorted (withdrawn ones too).
 Result<std::vector<std::string>> Entries(db::Tx& tx, const std::string& stage_id);
+// Those still submitted (not withdrawn since), sorted.
+Result<std::vector<std::string>> SubmittedEntries(db::Tx& tx, const std::string& stage_id);
 Result<bool> IsEntered(db::Tx& tx, const std::string& stage_id, const std::string& application_id);
 // Enters the applications not in the stage yet; the number entered.
 Result<std::int64_t> Enter(db::Tx& tx, const Stage& stage, const std::vector<std::string>& application_ids,
@@ -44,8 +49,10 @@ Result<std::vector<std::string>> EligibleApplications(db::Tx& tx, const std::str
 Result<std::int64_t> AwaitingScreening(db::Tx& tx, const std::string& call_id);
 
 // What one application in a stage looks like to ranking and assignment.
+// Only applications still submitted (a withdrawn one leaves selection).
 struct EntryInfo {
   std::string application_id;
+  std::string applicant_id;
   std::string reference;
   std::string applicant_name;
   std::string submitted_at;
