@@ -6,28 +6,28 @@
 //   bench_engines --benchmark_filter='Sort|Score|Rank|Pipeline'
 //                 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 //
-// Read the pipeline figure with the machine in mind. On the Firecracker VMs
-// here the first touch of a fresh 4 KiB page costs ≈ 5 µs (64 MB: ≈ 350 ms
-// the first time, ≈ 5 ms after), and glibc gives memory back to the kernel
-// when a free leaves more than its trim threshold at the top of the heap. The
-// pipeline's results (≈ 50 MB: scores, candidates, ranking) cross it every
-// iteration, so each iteration pays ≈ 150 ms of page faults that the sort,
-// which reuses its vector, does not. Run it a second time with
-//   GLIBC_TUNABLES=glibc.malloc.hugetlb=1
-// (transparent huge pages for the heap: 512× fewer faults) to see the
-// engines' own cost; BM_ScoreCalibrateAggregate and BM_RankWithThreeQuotas
-// alone stay under the threshold and show it either way.
+// The benchmark keeps freed memory as `cohort` does (core/memory.h, ADR
+// 0002): with glibc's defaults the pipeline's ≈ 50 MB of results are given
+// back to the kernel after every iteration and faulted in again (≈ 5 µs a
+// 4 KiB page on these VMs), which triples the pipeline's time.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <vector>
 
+#include "core/memory.h"
 #include "engines/ranking.h"
 #include "engines/scoring.h"
 #include "engines_generator.h"
 
 namespace cohort::bench {
 namespace {
+
+// As the server does at start (src/app/main.cc).
+const bool kept_freed_memory = [] {
+  KeepFreedMemory();
+  return true;
+}();
 
 constexpr uint32_t kCapacity = 45'000;
 

@@ -16,9 +16,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "engines (medians of 5 repetitions)"
-build/bench/bench_engines --benchmark_repetitions=5 --benchmark_report_aggregates_only=true 2>/dev/null |
-  grep -E "_median" | sed 's/^/  /'
+if [ -z "${SKIP_ENGINES:-}" ]; then
+  echo "engines (medians of 5 repetitions)"
+  build/bench/bench_engines --benchmark_repetitions=5 --benchmark_report_aggregates_only=true 2>/dev/null |
+    grep -E "_median" | sed 's/^/  /'
+fi
 
 echo "ranking page: preparing $N reviewed applications…"
 db="sqlite:$work/cohort.db"

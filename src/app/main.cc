@@ -1,3 +1,7 @@
 #include "app/commands.h"
+#include "core/memory.h"
 
-int main(int argc, char** argv) { return cohort::app::RunCli(argc, argv); }
+int main(int argc, char** argv) {
+  cohort::KeepFreedMemory();
+  return cohort::app::RunCli(argc, argv);
+}

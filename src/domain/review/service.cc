@@ -141,7 +141,6 @@ struct AssignmentProblem {
   std::vector<store::EntryInfo> entries;      // by application index
   std::vector<StageReviewer> reviewers;       // by reviewer index
   std::map<std::string, std::uint32_t> application_index, reviewer_index;
-  std::vector<ReviewRow> active;              // active reviews at the stage
 };
 
 Result<AssignmentProblem> BuildProblem(db::Tx& tx, const Stage& stage) {
@@ -151,7 +150,7 @@ Result<AssignmentProblem> BuildProblem(db::Tx& tx, const Stage& stage) {
   p.reviewers = std::move(*reviewers);
   auto entries = store::EntryInfos(tx, stage.id, !stage.settings.conflict_fields.empty());
   if (!entries) return entries.error();
-  auto all = store::ReviewsOfStage(tx, stage.id, {});
+  auto all = store::ReviewLinks(tx, stage.id);
   if (!all) return all.error();
   auto conflicts = store::DeclaredConflicts(tx, stage.call_id);
   if (!conflicts) return conflicts.error();
@@ -197,22 +196,21 @@ Result<AssignmentProblem> BuildProblem(db::Tx& tx, const Stage& stage) {
   in.applications = static_cast<std::uint32_t>(p.entries.size());
   in.reviewers = static_cast<std::uint32_t>(p.reviewers.size());
   in.per_application = static_cast<std::uint32_t>(stage.settings.reviewers_per_application);
-  for (auto& row : *all) {
-    if (!IsActive(row.review.state)) continue;
+  for (const auto& row : *all) {
+    if (!IsActive(row.state)) continue;
     // A reviewer removed from the stage keeps their submitted reviews: they
     // count toward the application's k, as a reviewer who takes no more.
-    if (!p.reviewer_index.contains(row.review.reviewer_id)) {
+    if (!p.reviewer_index.contains(row.reviewer_id)) {
       StageReviewer gone;
-      gone.account_id = row.review.reviewer_id;
+      gone.account_id = row.reviewer_id;
       gone.load_cap = -1;
       p.reviewer_index[gone.account_id] = static_cast<std::uint32_t>(p.reviewers.size());
       p.reviewers.push_back(std::move(gone));
       in.reviewers = static_cast<std::uint32_t>(p.reviewers.size());
     }
-    auto a = p.application_index.find(row.review.application_id);
-    auto r = p.reviewer_index.find(row.review.reviewer_id);
+    auto a = p.application_index.find(row.application_id);
+    auto r = p.reviewer_index.find(row.reviewer_id);
     if (a != p.application_index.end() && r != p.reviewer_index.end()) in.existing.emplace_back(a->second, r->second);
-    p.active.push_back(std::move(row));
   }
   for (const auto& [app, reviewer] : *conflicts) {
     auto a = p.application_index.find(app);
@@ -659,18 +657,19 @@ Result<Ranking> ComputeRanking(db::Tx& tx, const Stage& stage, std::optional<std
   std::map<std::string, std::uint32_t> index;
   for (std::uint32_t i = 0; i < entries->size(); ++i) index[(*entries)[i].application_id] = i;
 
-  auto reviews = store::ReviewsOfStage(tx, stage.id, {"", "", "submitted"});
+  auto reviews = store::ReviewLinks(tx, stage.id);
   if (!reviews) return reviews.error();
   std::map<std::string, std::uint32_t> reviewer_index;
   std::vector<std::string> reviewer_names;
   std::vector<engines::ReviewTotal> totals;
-  std::vector<const ReviewRow*> total_rows;
+  std::vector<const store::ReviewLink*> total_rows;
   for (const auto& row : *reviews) {
-    auto a = index.find(row.review.application_id);
-    if (a == index.end() || !row.review.total) continue;
-    auto [it, added] = reviewer_index.emplace(row.review.reviewer_id, static_cast<std::uint32_t>(reviewer_names.size()));
+    if (row.state != "submitted" || !row.total) continue;
+    auto a = index.find(row.application_id);
+    if (a == index.end()) continue;
+    auto [it, added] = reviewer_index.emplace(row.reviewer_id, static_cast<std::uint32_t>(reviewer_names.size()));
     if (added) reviewer_names.push_back(row.reviewer_name);
-    totals.push_back({a->second, it->second, *row.review.total});
+    totals.push_back({a->second, it->second, *row.total});
     total_rows.push_back(&row);
   }
   engines::ScoringOptions options;
@@ -704,9 +703,10 @@ Result<Ranking> ComputeRanking(db::Tx& tx, const Stage& stage, std::optional<std
   for (const auto& t : stage.settings.tie_breaks) {
     if (t.starts_with("criterion:")) criterion_sums[t.substr(10)].assign(out.items.size(), {0.0, 0});
   }
-  for (std::size_t t = 0; t < totals.size(); ++t) {
+  for (std::size_t t = 0; t < totals.size() && !criterion_sums.empty(); ++t) {
+    const json scores = json::parse(total_rows[t]->scores, nullptr, false);
+    if (!scores.is_object()) continue;
     for (auto& [key, sums] : criterion_sums) {
-      const auto& scores = total_rows[t]->review.scores;
       if (scores.contains(key) && scores[key].is_number()) {
         sums[totals[t].application].first += scores[key].get<double>();
         sums[totals[t].application].second += 1;
@@ -989,11 +989,11 @@ Result<std::int64_t> Service::Remind(const RequestContext& ctx, const std::strin
     if (!stage) return stage.error();
     auto call = CallOfStage(tx, *stage);
     if (!call) return call.error();
-    auto open = store::ReviewsOfStage(tx, stage->id, {});
+    auto open = store::ReviewLinks(tx, stage->id);
     if (!open) return open.error();
     std::map<std::string, int> pending;
     for (const auto& row : *open) {
-      if (row.review.state == "assigned" || row.review.state == "draft") ++pending[row.review.reviewer_id];
+      if (row.state == "assigned" || row.state == "draft") ++pending[row.reviewer_id];
     }
     std::int64_t reminded = 0;
     for (const auto& [reviewer, count] : pending) {

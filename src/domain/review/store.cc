@@ -413,6 +413,22 @@ Result<std::vector<ReviewRow>> ReviewsOfStage(db::Tx& tx, const std::string& sta
   return ReviewRows(tx, sql + " ORDER BY a.reference, p.name, r.id", params);
 }
 
+Result<std::vector<ReviewLink>> ReviewLinks(db::Tx& tx, const std::string& stage_id) {
+  auto rows = tx.Query(
+      "SELECT r.application_id, r.reviewer_id, p.name, r.state, r.total, r.scores FROM reviews r "
+      "JOIN accounts p ON p.id = r.reviewer_id WHERE r.stage_id = :stage ORDER BY r.application_id, r.reviewer_id",
+      {P("stage", stage_id)});
+  if (!rows) return rows.error();
+  std::vector<ReviewLink> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) {
+    ReviewLink l{r.Text(0), r.Text(1), r.Text(2), r.Text(3), std::nullopt, r.Text(5)};
+    if (!r.IsNull(4)) l.total = r.Real(4);
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
 Result<std::vector<ReviewRow>> ReviewsOfReviewer(db::Tx& tx, const std::string& reviewer_id, const std::string& state) {
   std::string sql = std::string(kReviewSelect) + "WHERE r.reviewer_id = :reviewer";
   db::Params params = {P("reviewer", reviewer_id)};

@@ -72,6 +72,14 @@ struct ReviewFilter {
   std::string state;  // empty: every state
 };
 Result<std::vector<ReviewRow>> ReviewsOfStage(db::Tx& tx, const std::string& stage_id, const ReviewFilter& filter);
+// A review reduced to what ranking and assignment need (no settings,
+// no comments): cheap for a stage of hundreds of thousands of reviews.
+struct ReviewLink {
+  std::string application_id, reviewer_id, reviewer_name, state;
+  std::optional<double> total;
+  std::string scores;  // JSON text: criterion key -> number
+};
+Result<std::vector<ReviewLink>> ReviewLinks(db::Tx& tx, const std::string& stage_id);
 // A person's reviews across stages and calls, newest assignment first.
 Result<std::vector<ReviewRow>> ReviewsOfReviewer(db::Tx& tx, const std::string& reviewer_id, const std::string& state);
 // Reviews of one application at one stage, in every state.
