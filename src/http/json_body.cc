@@ -32,6 +32,20 @@ Result<nlohmann::json> StrictJsonObjectBody(const Request& request, std::initial
   return body;
 }
 
+std::vector<std::string> TextList(const nlohmann::json& body, const char* name, std::vector<FieldError>& errors) {
+  std::vector<std::string> out;
+  if (!body.contains(name) || body[name].is_null()) return out;
+  if (!body[name].is_array()) {
+    errors.push_back({name, "wrong_type", "a list of texts"});
+    return out;
+  }
+  for (std::size_t i = 0; i < body[name].size(); ++i) {
+    if (!body[name][i].is_string()) errors.push_back({std::string(name) + "[" + std::to_string(i) + "]", "wrong_type", "a text"});
+    else out.push_back(body[name][i].get<std::string>());
+  }
+  return out;
+}
+
 Result<void> RejectUnknownFields(const nlohmann::json& body, std::initializer_list<std::string_view> allowed) {
   std::vector<FieldError> errors;
   for (const auto& [key, value] : body.items()) {

@@ -26,6 +26,10 @@ Result<nlohmann::json> StrictJsonObjectBody(const Request& request, std::initial
 // in `allowed`.
 Result<void> RejectUnknownFields(const nlohmann::json& body, std::initializer_list<std::string_view> allowed);
 
+// The member `name` of `body` as a list of texts (absent: empty); a wrong
+// type adds an error at `name` or `name[i]`.
+std::vector<std::string> TextList(const nlohmann::json& body, const char* name, std::vector<FieldError>& errors);
+
 // Reads typed members of a JSON object, collecting one field error per
 // member of the wrong type; Check() returns them all at once.
 class JsonFields {

@@ -56,20 +56,6 @@ json ToJson(const Booking& b) {
           {"calendar", "/api/v1/interview-bookings/" + b.id + "/calendar.ics"}};
 }
 
-std::vector<std::string> Texts(const json& body, const char* name, std::vector<FieldError>& errors) {
-  std::vector<std::string> out;
-  if (!body.contains(name) || body[name].is_null()) return out;
-  if (!body[name].is_array()) {
-    errors.push_back({name, "wrong_type", "a list of texts"});
-    return out;
-  }
-  for (std::size_t i = 0; i < body[name].size(); ++i) {
-    if (!body[name][i].is_string()) errors.push_back({std::string(name) + "[" + std::to_string(i) + "]", "wrong_type", "a text"});
-    else out.push_back(body[name][i].get<std::string>());
-  }
-  return out;
-}
-
 }  // namespace
 
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
@@ -97,7 +83,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     in.location = f.Text("location");
     if (auto c = f.Check(); !c) return c.error();
     std::vector<FieldError> errors;
-    in.members = Texts(*body, "members", errors);
+    in.members = http::TextList(*body, "members", errors);
     if (!errors.empty()) return Error::InvalidArgument("invalid panel", errors);
     auto p = service->AddPanel(*ctx, req.PathParam("id"), in);
     if (!p) return p.error();
@@ -128,7 +114,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     in.places = static_cast<int>(std::clamp<std::int64_t>(f.OptionalInteger("places").value_or(1), -1, 100000));
     if (auto c = f.Check(); !c) return c.error();
     std::vector<FieldError> errors;
-    in.days = Texts(*body, "days", errors);
+    in.days = http::TextList(*body, "days", errors);
     if (!errors.empty()) return Error::InvalidArgument("invalid slots", errors);
     auto made = service->GenerateSlots(*ctx, req.PathParam("id"), in);
     if (!made) return made.error();

@@ -178,20 +178,6 @@ Result<std::optional<double>> NumberParam(const Request& req, const char* name) 
   return std::optional<double>{v};
 }
 
-std::vector<std::string> TextList(const json& body, const char* name, std::vector<FieldError>& errors) {
-  std::vector<std::string> out;
-  if (!body.contains(name) || body[name].is_null()) return out;
-  if (!body[name].is_array()) {
-    errors.push_back({name, "wrong_type", "a list of texts"});
-    return out;
-  }
-  for (std::size_t i = 0; i < body[name].size(); ++i) {
-    if (!body[name][i].is_string()) errors.push_back({std::string(name) + "[" + std::to_string(i) + "]", "wrong_type", "a text"});
-    else out.push_back(body[name][i].get<std::string>());
-  }
-  return out;
-}
-
 }  // namespace
 
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
@@ -230,7 +216,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     auto body = http::StrictJsonObjectBody(req, {"stage_ids"});
     if (!body) return body.error();
     std::vector<FieldError> errors;
-    auto ids = TextList(*body, "stage_ids", errors);
+    auto ids = http::TextList(*body, "stage_ids", errors);
     if (!errors.empty()) return Error::InvalidArgument("invalid order", errors);
     auto list = service->Reorder(*ctx, req.PathParam("id"), ids);
     if (!list) return list.error();
@@ -285,7 +271,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     in.load_cap = static_cast<int>(std::clamp<std::int64_t>(f.OptionalInteger("load_cap").value_or(0), -1, 1'000'000));
     if (auto c = f.Check(); !c) return c.error();
     std::vector<FieldError> errors;
-    in.affiliations = TextList(*body, "affiliations", errors);
+    in.affiliations = http::TextList(*body, "affiliations", errors);
     if (!errors.empty()) return Error::InvalidArgument("invalid reviewer", errors);
     auto r = service->PutReviewer(*ctx, req.PathParam("id"), in);
     if (!r) return r.error();
@@ -321,7 +307,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
       if (!(*body)["min_score"].is_number()) errors.push_back({"min_score", "wrong_type", "a number"});
       else in.min_score = (*body)["min_score"].get<double>();
     }
-    in.application_ids = TextList(*body, "application_ids", errors);
+    in.application_ids = http::TextList(*body, "application_ids", errors);
     if (!errors.empty()) return Error::InvalidArgument("invalid short list", errors);
     auto s = service->Shortlist(*ctx, req.PathParam("id"), in);
     if (!s) return s.error();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 #include <set>
@@ -86,6 +87,27 @@ json ReviewAudit(const Review& r) {
   if (r.total) j["total"] = *r.total;
   if (!r.conflict_reason.empty()) j["conflict_reason"] = r.conflict_reason;
   return j;
+}
+
+// The one way a review changes state (workflow.h): the move must be in
+// the table; `change` fills in what the move sets; the row is saved against
+// the version that was read and the change audited. A draft save is
+// versioned but not audited (like an applicant's autosave).
+Result<void> Transit(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, Review& r, Action action,
+                     const std::function<void(Review&)>& change = {}) {
+  auto next = Next(r.state, action);
+  if (!next) return next.error();
+  const json before = ReviewAudit(r);
+  const std::int64_t expected = r.version;
+  r.state = *next;
+  if (change) change(r);
+  r.version = expected + 1;
+  r.updated_at = FormatUtc(ctx.clock.Now());
+  auto saved = store::SaveReview(tx, r, expected);
+  if (!saved) return saved.error();
+  if (!*saved) return Error::Conflict("the review was saved elsewhere").WithExtension("code", "\"stale_version\"");
+  if (action == Action::kSave) return Ok();
+  return Audit(tx, trail, ctx, r.organisation_id, "review", r.id, ToString(action).data(), before, ReviewAudit(r));
 }
 
 bool IsScored(const std::string& kind) { return kind == "review" || kind == "interview"; }
@@ -515,16 +537,7 @@ Result<void> RemovePanelReviews(db::Tx& tx, const RequestContext& ctx, const aud
     Review& r = row.review;
     if (r.state != "assigned" || r.origin != "panel") continue;
     if (std::find(members.begin(), members.end(), r.reviewer_id) == members.end()) continue;
-    const json before = ReviewAudit(r);
-    const std::int64_t expected = r.version;
-    r.state = "removed";
-    r.version += 1;
-    r.updated_at = now;
-    auto saved = store::SaveReview(tx, r, expected);
-    if (!saved) return saved.error();
-    if (auto a = Audit(tx, trail, ctx, r.organisation_id, "review", r.id, "remove", before, ReviewAudit(r)); !a) {
-      return a.error();
-    }
+    if (auto t = Transit(tx, ctx, trail, r, Action::kRemove); !t) return t.error();
   }
   return Ok();
 }
@@ -594,16 +607,7 @@ Result<void> Service::RemoveReviewer(const RequestContext& ctx, const std::strin
     for (auto& row : *open) {
       Review& r = row.review;
       if (r.state != "assigned" && r.state != "draft") continue;
-      const json before = ReviewAudit(r);
-      const std::int64_t expected = r.version;
-      r.state = "removed";
-      r.version += 1;
-      r.updated_at = now;
-      auto saved = store::SaveReview(tx, r, expected);
-      if (!saved) return saved.error();
-      if (auto a = Audit(tx, trail_, ctx, r.organisation_id, "review", r.id, "remove", before, ReviewAudit(r)); !a) {
-        return a.error();
-      }
+      if (auto t = Transit(tx, ctx, trail_, r, Action::kRemove); !t) return t.error();
     }
     auto deleted = store::DeleteReviewer(tx, stage->id, account_id);
     if (!deleted) return deleted.error();
@@ -968,18 +972,7 @@ Result<void> Service::RemoveAssignment(const RequestContext& ctx, const std::str
   return db_.Write([&](db::Tx& tx) -> Result<void> {
     auto row = ReviewFor(tx, ctx, review_id, Action::kRemove);
     if (!row) return row.error();
-    Review r = row->review;
-    const json before = ReviewAudit(r);
-    auto next = Next(r.state, Action::kRemove);
-    if (!next) return next.error();
-    const std::int64_t expected = r.version;
-    r.state = *next;
-    r.version += 1;
-    r.updated_at = now;
-    auto saved = store::SaveReview(tx, r, expected);
-    if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("the review was saved elsewhere").WithExtension("code", "\"stale_version\"");
-    return Audit(tx, trail_, ctx, r.organisation_id, "review", r.id, "remove", before, ReviewAudit(r));
+    return Transit(tx, ctx, trail_, row->review, Action::kRemove);
   });
 }
 
@@ -1131,8 +1124,7 @@ Result<ReviewView> Service::SaveReview(const RequestContext& ctx, const std::str
   return db_.Write([&](db::Tx& tx) -> Result<ReviewView> {
     auto row = ReviewFor(tx, ctx, review_id, Action::kSave);
     if (!row) return row.error();
-    auto next = Next(row->review.state, Action::kSave);
-    if (!next) return next.error();
+    if (auto next = Next(row->review.state, Action::kSave); !next) return next.error();
     auto stage = store::GetStage(tx, row->review.stage_id);
     if (!stage) return stage.error();
     auto score_errors = CheckScores((*stage)->settings.rubric, scores, false);
@@ -1148,19 +1140,15 @@ Result<ReviewView> Service::SaveReview(const RequestContext& ctx, const std::str
                                           {"version", r.version}})
                                         .dump());
     }
-    json kept = json::object();
-    for (const auto& [k, v] : scores.items()) {
-      if (!v.is_null()) kept[k] = v;
-    }
-    r.scores = std::move(kept);
-    r.private_comment = private_comment;
-    r.shared_comment = shared_comment;
-    r.state = *next;
-    r.version += 1;
-    r.updated_at = now;
-    auto saved = store::SaveReview(tx, r, version);
-    if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("the review was saved elsewhere").WithExtension("code", "\"stale_version\"");
+    auto moved = Transit(tx, ctx, trail_, r, Action::kSave, [&](Review& x) {
+      x.scores = json::object();
+      for (const auto& [k, v] : scores.items()) {
+        if (!v.is_null()) x.scores[k] = v;
+      }
+      x.private_comment = private_comment;
+      x.shared_comment = shared_comment;
+    });
+    if (!moved) return moved.error();
     return BuildView(tx, ctx, trail_, std::move(*row), false);
   });
 }
@@ -1170,27 +1158,17 @@ Result<ReviewView> Service::SubmitReview(const RequestContext& ctx, const std::s
   return db_.Write([&](db::Tx& tx) -> Result<ReviewView> {
     auto row = ReviewFor(tx, ctx, review_id, Action::kSubmit);
     if (!row) return row.error();
-    auto next = Next(row->review.state, Action::kSubmit);
-    if (!next) return next.error();
+    if (auto next = Next(row->review.state, Action::kSubmit); !next) return next.error();
     auto stage = store::GetStage(tx, row->review.stage_id);
     if (!stage) return stage.error();
     const auto& rubric = (*stage)->settings.rubric;
     auto errors = CheckScores(rubric, row->review.scores, true);
     if (!errors.empty()) return Error::InvalidArgument("the review is not complete", errors);
-    Review& r = row->review;
-    const json before = ReviewAudit(r);
-    const std::int64_t expected = r.version;
-    r.state = *next;
-    r.total = TotalOf(rubric, r.scores);
-    r.submitted_at = now;
-    r.version += 1;
-    r.updated_at = now;
-    auto saved = store::SaveReview(tx, r, expected);
-    if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("the review was saved elsewhere").WithExtension("code", "\"stale_version\"");
-    if (auto a = Audit(tx, trail_, ctx, r.organisation_id, "review", r.id, "submit", before, ReviewAudit(r)); !a) {
-      return a.error();
-    }
+    auto moved = Transit(tx, ctx, trail_, row->review, Action::kSubmit, [&](Review& x) {
+      x.total = TotalOf(rubric, x.scores);
+      x.submitted_at = now;
+    });
+    if (!moved) return moved.error();
     return BuildView(tx, ctx, trail_, std::move(*row), false);
   });
 }
@@ -1203,21 +1181,9 @@ Result<ConflictOutcome> Service::DeclareConflict(const RequestContext& ctx, cons
     if (!row) return row.error();
     if (reason.empty()) return Error::InvalidArgument("a reason is required", {{"reason", "required", "required"}});
     if (reason.size() > 2000) return Error::InvalidArgument("reason too long", {{"reason", "too_long", "at most 2000 bytes"}});
-    auto next = Next(row->review.state, Action::kDeclareConflict);
-    if (!next) return next.error();
     Review& r = row->review;
-    const json before = ReviewAudit(r);
-    const std::int64_t expected = r.version;
-    r.state = *next;
-    r.conflict_reason = reason;
-    r.version += 1;
-    r.updated_at = now;
-    auto saved = store::SaveReview(tx, r, expected);
-    if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("the review was saved elsewhere").WithExtension("code", "\"stale_version\"");
-    if (auto a = Audit(tx, trail_, ctx, r.organisation_id, "review", r.id, "declare_conflict", before, ReviewAudit(r)); !a) {
-      return a.error();
-    }
+    auto moved = Transit(tx, ctx, trail_, r, Action::kDeclareConflict, [&](Review& x) { x.conflict_reason = reason; });
+    if (!moved) return moved.error();
     ConflictOutcome out;
     // The replacement: the engine on this one application, with every
     // reviewer's load elsewhere in the stage counted.
@@ -1274,22 +1240,11 @@ Result<ReviewView> Service::Reopen(const RequestContext& ctx, const std::string&
   return db_.Write([&](db::Tx& tx) -> Result<ReviewView> {
     auto row = ReviewFor(tx, ctx, review_id, Action::kReopen);
     if (!row) return row.error();
-    auto next = Next(row->review.state, Action::kReopen);
-    if (!next) return next.error();
-    Review& r = row->review;
-    const json before = ReviewAudit(r);
-    const std::int64_t expected = r.version;
-    r.state = *next;
-    r.total.reset();
-    r.submitted_at.reset();
-    r.version += 1;
-    r.updated_at = now;
-    auto saved = store::SaveReview(tx, r, expected);
-    if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("the review was saved elsewhere").WithExtension("code", "\"stale_version\"");
-    if (auto a = Audit(tx, trail_, ctx, r.organisation_id, "review", r.id, "reopen", before, ReviewAudit(r)); !a) {
-      return a.error();
-    }
+    auto moved = Transit(tx, ctx, trail_, row->review, Action::kReopen, [](Review& x) {
+      x.total.reset();
+      x.submitted_at.reset();
+    });
+    if (!moved) return moved.error();
     return BuildView(tx, ctx, trail_, std::move(*row), true);
   });
 }
