@@ -1,5 +1,7 @@
 #include "domain/decisions/store.h"
 
+#include <map>
+
 namespace cohort::decisions::store {
 namespace {
 
@@ -126,10 +128,11 @@ Result<std::vector<Decision>> OfStage(db::Tx& tx, const std::string& stage_id) {
   auto offers = Offers(tx, std::string(kOfferSelect) + "WHERE d.stage_id = :stage ORDER BY o.created_at, o.id",
                        {P("stage", stage_id)});
   if (!offers) return offers.error();
+  std::map<std::string, Decision*> by_id;
+  for (auto& d : out) by_id[d.id] = &d;
   for (auto& o : *offers) {
-    for (auto& d : out) {
-      if (d.id == o.decision_id) d.offer = o;
-    }
+    auto it = by_id.find(o.decision_id);
+    if (it != by_id.end()) it->second->offer = std::move(o);  // the latest wins (created_at order)
   }
   return out;
 }

@@ -527,6 +527,12 @@ Result<ScheduleSummary> Service::Schedule(const RequestContext& ctx, const std::
     for (const auto& b : result.bookings) {
       const auto& who = candidates[b.candidate];
       auto placed = Place(tx, ctx, trail_, *c, open[b.slot], who.application_id, who.applicant_id, "scheduled", std::nullopt);
+      if (!placed && placed.error().code() == ErrorCode::kConflict) {
+        // Someone booked the place themselves meanwhile: this candidate
+        // stays for the next run (nothing was written for them).
+        out.unscheduled.push_back({who.application_id, who.reference, "slots_full"});
+        continue;
+      }
       if (!placed) return placed.error();
       if (auto r = Confirm(tx, ctx, *c, *placed, public_url_); !r) return r.error();
       ++out.scheduled;
