@@ -25,5 +25,16 @@ export default defineConfig({
     cssCodeSplit: true,
     sourcemap: false,
     target: 'es2022',
+    rollupOptions: {
+      output: {
+        // Views load on demand (src/routes/routes.ts). The Svelte runtime and
+        // i18next go in one chunk of their own, which every view shares, rather
+        // than in a dozen small pieces the first page would fetch one by one.
+        manualChunks(id) {
+          if (/[\\/]node_modules[\\/](svelte|i18next)[\\/]/.test(id)) return 'vendor';
+          return undefined;
+        },
+      },
+    },
   },
 });

@@ -1,11 +1,13 @@
-// Sets up, through the HTTP API, what the apply, upload and screening tests start
-// from: an organisation with an administrator, a programme, an intake and a
-// published call open from yesterday for a month; and applicants who apply
-// through the API in request contexts of their own.
+// Sets up, through the HTTP API, what the apply, upload, screening, review and
+// decision tests start from: an organisation with an administrator, a
+// programme, an intake and a published call open from yesterday for a month;
+// applicants who apply through the API in request contexts of their own;
+// staff members invited into the organisation with a role; and reviewers who
+// submit their reviews.
 import { request as newRequest, type APIRequestContext } from '@playwright/test';
 import { expect, text } from './fixtures';
 import { createAdmin, createToken } from './cli';
-import { verifyLink, waitForMail } from './mail';
+import { linkIn, verifyLink, waitForMail, type Mail } from './mail';
 import { PASSWORD, person, type Person } from './people';
 
 export const ORG_NAME = 'Xarici İşlər Nazirliyi';
@@ -33,6 +35,7 @@ export async function openCall(
   fields: unknown[],
   rules: unknown[] = [],
   description: Record<string, string> = { az: 'Nazirliyin altı aylıq təcrübə proqramı.' },
+  options: { capacity?: number } = {},
 ): Promise<OpenCall> {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const root = `root.${stamp}@cohort.test`;
@@ -62,7 +65,7 @@ export async function openCall(
   const intake = await send(
     'post',
     `/api/v1/programmes/${String(programme.id)}/intakes`,
-    { name: '2027', starts_on: '2027-03-01', ends_on: '2027-08-31', capacity: 95, time_zone: 'Asia/Baku' },
+    { name: '2027', starts_on: '2027-03-01', ends_on: '2027-08-31', capacity: options.capacity ?? 95, time_zone: 'Asia/Baku' },
     201,
   );
   const title = `Diplomatiya Könüllüləri 2027 — ${stamp.slice(-5)}`;
@@ -97,16 +100,8 @@ export async function applyThroughApi(
 ): Promise<{ person: Person; applicationId: string; reference: string }> {
   const api = await newRequest.newContext({ baseURL });
   try {
-    const registered = await api.post('/api/v1/accounts', {
-      data: { name: who.name, email: who.email, password: who.password, locale: 'az', consent: true },
-    });
-    expect(registered.status(), await registered.text()).toBe(202);
-    const mail = await waitForMail(who.email, text('az', 'emails.verify_email.subject'));
-    const token = new URLSearchParams(verifyLink(mail.body).split('?')[1]).get('token');
-    expect((await api.post('/api/v1/accounts/verify', { data: { token } })).status()).toBe(200);
-    const session = await api.post('/api/v1/session', { data: { email: who.email, password: who.password } });
-    expect(session.status(), await session.text()).toBe(200);
-    const headers = { 'X-CSRF-Token': ((await session.json()) as { csrf_token: string }).csrf_token };
+    await registerThroughApi(api, who);
+    const { headers } = await signInThroughApi(api, who.email, who.password);
 
     const started = await api.post(`/api/v1/calls/${callId}/applications`, { headers, data: {} });
     expect(started.status(), await started.text()).toBe(201);
@@ -120,6 +115,99 @@ export async function applyThroughApi(
     expect(submitted.status(), await submitted.text()).toBe(200);
     const reference = String(((await submitted.json()) as { reference: string }).reference);
     return { person: who, applicationId: application.id, reference };
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** Registers `who` through the API and confirms the address with the e-mailed link; returns that e-mail. */
+export async function registerThroughApi(api: APIRequestContext, who: Person): Promise<Mail> {
+  const registered = await api.post('/api/v1/accounts', {
+    data: { name: who.name, email: who.email, password: who.password, locale: 'az', consent: true },
+  });
+  expect(registered.status(), await registered.text()).toBe(202);
+  const mail = await waitForMail(who.email, text('az', 'emails.verify_email.subject'));
+  const token = new URLSearchParams(verifyLink(mail.body).split('?')[1]).get('token');
+  expect((await api.post('/api/v1/accounts/verify', { data: { token } })).status()).toBe(200);
+  return mail;
+}
+
+/** Signs in within `api` (a session cookie); returns the CSRF header for changes and the account id. */
+export async function signInThroughApi(
+  api: APIRequestContext,
+  email: string,
+  password: string = PASSWORD,
+): Promise<{ headers: Record<string, string>; accountId: string }> {
+  const session = await api.post('/api/v1/session', { data: { email, password } });
+  expect(session.status(), await session.text()).toBe(200);
+  const body = (await session.json()) as { csrf_token: string; account: { id: string } };
+  return { headers: { 'X-CSRF-Token': body.csrf_token }, accountId: body.account.id };
+}
+
+/**
+ * A staff member of the call's organisation with `role` (reviewer,
+ * interviewer …): registers and confirms the address, the administrator
+ * invites them, and they accept the e-mailed invitation — all through the
+ * API. Returns the person and their account id.
+ */
+export async function staffMember(
+  baseURL: string,
+  call: OpenCall,
+  role: string,
+  who: Person,
+): Promise<{ person: Person; accountId: string }> {
+  const api = await newRequest.newContext({ baseURL });
+  const admin = await newRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${createToken(call.admin)}` } });
+  try {
+    const verification = await registerThroughApi(api, who);
+    const invited = await admin.post(`/api/v1/organisations/${call.organisationId}/invitations`, { data: { email: who.email, role } });
+    expect(invited.status(), await invited.text()).toBe(201);
+    const invitation = await waitForMail(who.email, { exclude: [verification] });
+    const token = new URLSearchParams(linkIn(invitation.body).split('?')[1]).get('token');
+    const { headers, accountId } = await signInThroughApi(api, who.email, who.password);
+    const accepted = await api.post('/api/v1/invitations/accept', { headers, data: { token } });
+    expect(accepted.status(), await accepted.text()).toBe(200);
+    return { person: who, accountId };
+  } finally {
+    await api.dispose();
+    await admin.dispose();
+  }
+}
+
+/** A request context acting as the call's administrator (a bearer token made with the command line). */
+export function adminApi(baseURL: string, call: OpenCall): Promise<APIRequestContext> {
+  return newRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${createToken(call.admin)}` } });
+}
+
+/**
+ * The reviewer signs in and submits every open review in their queue with
+ * the scores `scoresFor` gives for its application — all through the API.
+ * Returns the applications reviewed.
+ */
+export async function submitReviews(
+  baseURL: string,
+  email: string,
+  scoresFor: (applicationId: string) => Record<string, number>,
+): Promise<string[]> {
+  const api = await newRequest.newContext({ baseURL });
+  try {
+    const { headers } = await signInThroughApi(api, email);
+    const queue = await api.get('/api/v1/me/reviews');
+    expect(queue.status(), await queue.text()).toBe(200);
+    const open = ((await queue.json()) as { items: { id: string; application_id: string; state: string }[] }).items.filter(
+      (r) => r.state === 'assigned' || r.state === 'draft',
+    );
+    for (const row of open) {
+      const view = (await (await api.get(`/api/v1/reviews/${row.id}`)).json()) as { version: number };
+      const saved = await api.put(`/api/v1/reviews/${row.id}`, {
+        headers,
+        data: { scores: scoresFor(row.application_id), private_comment: '', shared_comment: '', version: view.version },
+      });
+      expect(saved.status(), await saved.text()).toBe(200);
+      const submitted = await api.post(`/api/v1/reviews/${row.id}/submit`, { headers, data: {} });
+      expect(submitted.status(), await submitted.text()).toBe(200);
+    }
+    return open.map((r) => r.application_id);
   } finally {
     await api.dispose();
   }

@@ -789,7 +789,7 @@ Result<ShortlistSummary> Service::Shortlist(const RequestContext& ctx, const std
                                             const ShortlistRequest& in) {
   const int ways = (in.top ? 1 : 0) + (in.min_score ? 1 : 0) + (in.application_ids.empty() ? 0 : 1);
   if (ways != 1) {
-    return Error::InvalidArgument("choose one way", {{"top", "choose_one", "give top, min_score or application_ids"}});
+    return Error::InvalidArgument("choose one way", {{"top", "one_way_only", "give top, min_score or application_ids"}});
   }
   if (in.top && *in.top < 1) return Error::InvalidArgument("bad top", {{"top", "out_of_range", "at least 1"}});
   const std::string now = FormatUtc(ctx.clock.Now());

@@ -43,3 +43,17 @@ export function formatTime(date: Date, withSeconds = true): string {
   if (withSeconds) parts.push(date.getSeconds());
   return parts.map((n) => String(n).padStart(2, '0')).join(':');
 }
+
+/**
+ * A number with `digits` decimals (scores, spreads), with the decimal comma
+ * Azerbaijani and Russian use; "—" when there is none. `signed` writes "+"
+ * before positive values (a calibration effect).
+ */
+export function formatNumber(value: number | null | undefined, locale: string, digits = 1, signed = false): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  // -0.04 would print as "-0.0".
+  const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
+  const text = rounded.toFixed(digits);
+  const local = locale === 'en' ? text : text.replace('.', ',');
+  return signed && rounded > 0 ? `+${local}` : local;
+}

@@ -29,6 +29,15 @@ export function managesProgrammes(organisationId: string | undefined): boolean {
   );
 }
 
+/**
+ * Whether the person signed in has a role in some organisation: any staff
+ * member may be a stage's reviewer, so the header links their reviews.
+ */
+export function hasStaffRole(): boolean {
+  const me = state.account;
+  return !!me && me.memberships.length > 0;
+}
+
 export function sessionLoaded(): boolean {
   return state.loaded;
 }

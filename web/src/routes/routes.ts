@@ -1,28 +1,17 @@
 // Which view each client path shows. Paths not listed here show NotFound.
+// Each view is its own chunk, loaded the first time its path is shown: a
+// phone opening one open call does not download the staff pages. The
+// chunks are files under /assets, so the Content-Security-Policy
+// (script-src 'self') allows them as it allows the main bundle.
 import type { Component } from 'svelte';
-import Home from './Home.svelte';
-import Status from './Status.svelte';
-import Account from './Account.svelte';
-import Login from './Login.svelte';
-import Privacy from './Privacy.svelte';
-import Register from './Register.svelte';
-import ResetPassword from './ResetPassword.svelte';
-import Tokens from './Tokens.svelte';
-import VerifyEmail from './VerifyEmail.svelte';
-import AcceptInvitation from './AcceptInvitation.svelte';
-import Notifications from './Notifications.svelte';
-import Organisation from './Organisation.svelte';
-import Staff from './Staff.svelte';
-import Programme from './Programme.svelte';
-import Intake from './Intake.svelte';
-import Calls from './Calls.svelte';
-import Call from './Call.svelte';
-import Application from './Application.svelte';
-import Applications from './Applications.svelte';
+
+/** A module whose default export is a view. */
+export type ViewModule = { default: Component<any> };
 
 export interface Route {
   // Views take different props; each entry below passes the ones its view needs.
-  component: Component<any>;
+  /** Loads the view's chunk (App.svelte keeps what it loaded). */
+  load: () => Promise<ViewModule>;
   /** Catalogue key of the page's title, used for document.title. */
   titleKey: string;
   props?: Record<string, unknown>;
@@ -31,30 +20,40 @@ export interface Route {
 }
 
 export const ROUTES: Readonly<Record<string, Route>> = {
-  '/': { component: Home, titleKey: 'home.title' },
-  '/status': { component: Status, titleKey: 'status.title' },
-  '/register': { component: Register, titleKey: 'auth.register_title' },
-  '/login': { component: Login, titleKey: 'auth.login_title' },
-  '/verify-email': { component: VerifyEmail, titleKey: 'auth.verify_title' },
-  '/reset-password': { component: ResetPassword, titleKey: 'auth.reset_title' },
-  '/privacy': { component: Privacy, titleKey: 'privacy.title' },
-  '/account': { component: Account, titleKey: 'account.title', session: true },
-  '/account/tokens': { component: Tokens, titleKey: 'tokens.title', session: true },
-  '/calls': { component: Calls, titleKey: 'nav.calls' },
-  '/call': { component: Call, titleKey: 'calls.call_title' },
-  '/applications': { component: Applications, titleKey: 'nav.applications', session: true },
-  '/application': { component: Application, titleKey: 'application.title', session: true },
-  '/staff': { component: Staff, titleKey: 'staff.title', session: true },
-  '/organisation': { component: Organisation, titleKey: 'staff.title', session: true },
-  '/programme': { component: Programme, titleKey: 'programmes.programme_title', session: true },
-  '/intake': { component: Intake, titleKey: 'intake.title', session: true },
-  '/invitations/accept': { component: AcceptInvitation, titleKey: 'staff.accept_title', session: true },
-  '/notifications': { component: Notifications, titleKey: 'notifications.title', session: true },
+  '/': { load: () => import('./Home.svelte'), titleKey: 'home.title' },
+  '/status': { load: () => import('./Status.svelte'), titleKey: 'status.title' },
+  '/register': { load: () => import('./Register.svelte'), titleKey: 'auth.register_title' },
+  '/login': { load: () => import('./Login.svelte'), titleKey: 'auth.login_title' },
+  '/verify-email': { load: () => import('./VerifyEmail.svelte'), titleKey: 'auth.verify_title' },
+  '/reset-password': { load: () => import('./ResetPassword.svelte'), titleKey: 'auth.reset_title' },
+  '/privacy': { load: () => import('./Privacy.svelte'), titleKey: 'privacy.title' },
+  '/account': { load: () => import('./Account.svelte'), titleKey: 'account.title', session: true },
+  '/account/tokens': { load: () => import('./Tokens.svelte'), titleKey: 'tokens.title', session: true },
+  '/calls': { load: () => import('./Calls.svelte'), titleKey: 'nav.calls' },
+  '/call': { load: () => import('./Call.svelte'), titleKey: 'calls.call_title' },
+  '/applications': { load: () => import('./Applications.svelte'), titleKey: 'nav.applications', session: true },
+  '/application': { load: () => import('./Application.svelte'), titleKey: 'application.title', session: true },
+  '/staff': { load: () => import('./Staff.svelte'), titleKey: 'staff.title', session: true },
+  '/organisation': { load: () => import('./Organisation.svelte'), titleKey: 'staff.title', session: true },
+  '/programme': { load: () => import('./Programme.svelte'), titleKey: 'programmes.programme_title', session: true },
+  '/intake': { load: () => import('./Intake.svelte'), titleKey: 'intake.title', session: true },
+  '/stage': { load: () => import('./Stage.svelte'), titleKey: 'stages.stage_title', session: true },
+  '/reviews': { load: () => import('./MyReviews.svelte'), titleKey: 'review.queue_title', session: true },
+  '/review': { load: () => import('./Review.svelte'), titleKey: 'review.title', session: true },
+  '/invitations/accept': { load: () => import('./AcceptInvitation.svelte'), titleKey: 'staff.accept_title', session: true },
+  '/notifications': { load: () => import('./Notifications.svelte'), titleKey: 'notifications.title', session: true },
+  '/offers': { load: () => import('./Offers.svelte'), titleKey: 'offers.title', session: true },
 };
 
-/** The navigation entries in the header (`available: false` marks a placeholder). */
-export const NAV_ITEMS = [
+/**
+ * The navigation entries in the header (`available: false` marks a
+ * placeholder; `staff: true` shows only to people with a role in an
+ * organisation, `session: true` only to people signed in).
+ */
+export const NAV_ITEMS: readonly { path: string; labelKey: string; available: boolean; staff?: boolean; session?: boolean }[] = [
   { path: '/calls', labelKey: 'nav.calls', available: true },
   { path: '/applications', labelKey: 'nav.applications', available: true },
+  { path: '/offers', labelKey: 'nav.offers', available: true, session: true },
+  { path: '/reviews', labelKey: 'nav.reviews', available: true, staff: true },
   { path: '/staff', labelKey: 'nav.staff', available: true },
-] as const;
+];
