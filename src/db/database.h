@@ -28,6 +28,12 @@ namespace cohort::db {
 enum class Engine { kSqlite, kPostgres };
 std::string_view ToString(Engine e);
 
+// The outcome of a statement whose row count does not matter.
+inline Result<void> Done(Result<std::int64_t> affected) {
+  if (!affected) return affected.error();
+  return Ok();
+}
+
 // A transaction in progress. Only valid inside the callback of
 // Database::Read or Database::Write. Errors from the engine are mapped to
 // ErrorCode: unique/foreign-key violations -> kConflict; disk full,

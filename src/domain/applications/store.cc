@@ -12,10 +12,7 @@ namespace {
 using db::P;
 using nlohmann::json;
 
-Result<void> Done(Result<std::int64_t> r) {
-  if (!r) return r.error();
-  return Ok();
-}
+using db::Done;
 
 constexpr const char* kColumns =
     "id, call_id, organisation_id, applicant_id, state, answers, version, reference, eligibility_outcome, "

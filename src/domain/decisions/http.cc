@@ -6,7 +6,7 @@
 
 #include "domain/decisions/service.h"
 #include "domain/decisions/workflow.h"
-#include "domain/programmes/model.h"
+#include "domain/programmes/form.h"
 #include "http/json_body.h"
 #include "i18n/catalog.h"
 
@@ -21,13 +21,7 @@ using nlohmann::json;
 json Opt(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
 
 json ToJson(const Offer& o, const std::string& locale) {
-  programmes::Translated title;
-  const json t = json::parse(o.call_title_json, nullptr, false);
-  if (t.is_object()) {
-    for (const auto& [k, v] : t.items()) {
-      if (v.is_string()) title[k] = v.get<std::string>();
-    }
-  }
+  const auto title = programmes::TranslatedFromJson(json::parse(o.call_title_json, nullptr, false));
   return {{"id", o.id},
           {"application_id", o.application_id},
           {"reference", o.reference},

@@ -203,11 +203,10 @@ Result<void> Letter(db::Tx& tx, const RequestContext& ctx, const Context& c, con
     m.params["deadline"] = programmes::UtcToLocal(offer->deadline_at, c.call.settings->time_zone) + " (" +
                            c.call.settings->time_zone + ")";
   }
-  (void)ctx;
   return notifications::Enqueue(tx, ctx.clock, m);
 }
 
-Offer NewOffer(const RequestContext& ctx, const Context& c, const Decision& d, TimePoint now) {
+Offer NewOffer(const Context& c, const Decision& d, TimePoint now) {
   Offer o;
   o.id = NewId(now);
   o.decision_id = d.id;
@@ -218,7 +217,6 @@ Offer NewOffer(const RequestContext& ctx, const Context& c, const Decision& d, T
   o.state = "open";
   o.deadline_at = InDays(now, c.stage.settings.offer_days);
   o.created_at = FormatUtc(now);
-  (void)ctx;
   return o;
 }
 
@@ -269,7 +267,7 @@ Result<int> Promote(db::Tx& tx, const RequestContext& ctx, const audit::Trail& t
     auto saved = store::Save(tx, d, expected);
     if (!saved) return saved.error();
     if (!*saved) return Error::Conflict("a decision changed meanwhile; try again");
-    Offer offer = NewOffer(ctx, c, d, now);
+    Offer offer = NewOffer(c, d, now);
     if (auto r = store::InsertOffer(tx, offer); !r) return r.error();
     if (auto r = trail.Append(tx, ctx, {d.organisation_id, "decision", d.id, "promote", before.dump(),
                                         json({{"outcome", "accept"}, {"offer_id", offer.id}}).dump()});
@@ -537,7 +535,7 @@ Result<PublishSummary> Service::Publish(const RequestContext& ctx, const std::st
       std::optional<Offer> offer;
       const char* letter = "decision_rejected";
       if (d.outcome == "accept") {
-        offer = NewOffer(ctx, *c, d, now);
+        offer = NewOffer(*c, d, now);
         if (auto r = store::InsertOffer(tx, *offer); !r) return r.error();
         ++out.offers;
         letter = "decision_accepted";

@@ -8,10 +8,7 @@ namespace {
 using db::P;
 using nlohmann::json;
 
-Result<void> Done(Result<std::int64_t> r) {
-  if (!r) return r.error();
-  return Ok();
-}
+using db::Done;
 
 json Object(const std::string& text) {
   json j = json::parse(text, nullptr, false);

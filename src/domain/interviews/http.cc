@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/interviews/service.h"
-#include "domain/programmes/model.h"
+#include "domain/programmes/form.h"
 #include "http/json_body.h"
 
 namespace cohort::interviews {
@@ -15,14 +15,7 @@ using http::Response;
 using nlohmann::json;
 
 std::string Localised(const std::string& translated_json, const std::string& locale) {
-  programmes::Translated t;
-  const json j = json::parse(translated_json, nullptr, false);
-  if (j.is_object()) {
-    for (const auto& [k, v] : j.items()) {
-      if (v.is_string()) t[k] = v.get<std::string>();
-    }
-  }
-  return programmes::InLanguage(t, locale);
+  return programmes::InLanguage(programmes::TranslatedFromJson(json::parse(translated_json, nullptr, false)), locale);
 }
 
 json ToJson(const Panel& p) {

@@ -8,10 +8,7 @@ namespace {
 using db::P;
 using nlohmann::json;
 
-Result<void> Done(Result<std::int64_t> r) {
-  if (!r) return r.error();
-  return Ok();
-}
+using db::Done;
 
 constexpr const char* kPanelSelect =
     "SELECT id, stage_id, organisation_id, name, location, members, created_at, updated_at FROM panels ";

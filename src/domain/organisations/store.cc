@@ -16,10 +16,7 @@ constexpr const char* kUnitColumns = "id, organisation_id, name, description, ac
 constexpr const char* kInvitationColumns =
     "id, organisation_id, email, role, invited_by, created_at, expires_at, accepted_at";
 
-Result<void> Done(Result<std::int64_t> r) {
-  if (!r) return r.error();
-  return Ok();
-}
+using db::Done;
 
 }  // namespace
 

@@ -363,6 +363,15 @@ Translated ReadTranslatedText(const json& j, const std::string& path, std::vecto
 
 json TranslatedToJson(const Translated& t) { return TranslatedJson(t); }
 
+Translated TranslatedFromJson(const json& j) {
+  Translated t;
+  if (!j.is_object()) return t;
+  for (const auto& [lang, text] : j.items()) {
+    if (text.is_string()) t[lang] = text.get<std::string>();
+  }
+  return t;
+}
+
 std::string InLanguage(const Translated& t, const std::string& locale) {
   if (auto it = t.find(locale); it != t.end()) return it->second;
   for (auto lang : kLanguages) {

@@ -31,6 +31,9 @@ nlohmann::json ToJson(const Field& field);
 Translated ReadTranslatedText(const nlohmann::json& j, const std::string& path, std::vector<FieldError>& errors,
                               bool required, size_t max_len);
 nlohmann::json TranslatedToJson(const Translated& t);
+// A stored translated text read back (string members only; anything else
+// is skipped, since it was checked when saved).
+Translated TranslatedFromJson(const nlohmann::json& j);
 
 bool IsValidDate(const std::string& text);  // YYYY-MM-DD, a real calendar date
 bool IsValidEmail(const std::string& text);

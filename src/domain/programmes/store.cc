@@ -12,10 +12,7 @@ namespace {
 using db::P;
 using nlohmann::json;
 
-Result<void> Done(Result<std::int64_t> r) {
-  if (!r) return r.error();
-  return Ok();
-}
+using db::Done;
 
 constexpr const char* kProgrammeColumns = "id, organisation_id, name, code, description, created_at";
 Programme ProgrammeFromRow(const db::Row& r) { return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)}; }

@@ -10,10 +10,7 @@ namespace {
 using db::P;
 using nlohmann::json;
 
-Result<void> Done(Result<std::int64_t> r) {
-  if (!r) return r.error();
-  return Ok();
-}
+using db::Done;
 
 constexpr const char* kStageSelect =
     "SELECT s.id, s.call_id, c.intake_id, s.organisation_id, s.position, s.kind, s.settings, s.version, s.updated_at, "
@@ -89,13 +86,7 @@ json ParsedObject(const std::string& text) {
 }
 
 programmes::Translated TranslatedMember(const json& settings, const char* name) {
-  programmes::Translated t;
-  if (settings.contains(name) && settings[name].is_object()) {
-    for (const auto& [lang, text] : settings[name].items()) {
-      if (text.is_string()) t[lang] = text.get<std::string>();
-    }
-  }
-  return t;
+  return programmes::TranslatedFromJson(settings.value(name, json()));
 }
 
 ReviewRow ReviewFromRow(const db::Row& r) {
