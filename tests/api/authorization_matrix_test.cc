@@ -479,6 +479,10 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
        {401, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/v1/reviews/{id}", [](const Ids& i, int) { return "/api/v1/reviews/" + i.review; }, nullptr,
        {401, 404, 200, 200, 200, 404, 200}},
+      // Through a review: 404 for a document not of its application (review_test covers the 200s).
+      {"GET", "/api/v1/reviews/{id}/documents/{document}",
+       [](const Ids& i, int) { return "/api/v1/reviews/" + i.review + "/documents/01M818SWED844GZTK6E12D0VP2"; }, nullptr,
+       {401, 404, 404, 404, 404, 404, 404}},
       // Only the assigned reviewer scores; staff are told so, others see nothing.
       {"PUT", "/api/v1/reviews/{id}", [](const Ids& i, int) { return "/api/v1/reviews/" + i.review; },
        [](int) { return Fixed(R"({"scores":{},"version":0})"); }, {401, 404, 403, 403, 409, 404, 403}},

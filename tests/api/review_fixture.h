@@ -24,8 +24,12 @@ inline constexpr const char* kCall = R"J({
   "form": {"fields": [
     {"key": "motivation", "type": "short_text", "label": {"en": "Why?"}, "required": true},
     {"key": "phone", "type": "phone", "label": {"en": "Phone"}},
-    {"key": "education", "type": "education", "label": {"en": "Education"}}
+    {"key": "education", "type": "education", "label": {"en": "Education"}},
+    {"key": "cv", "type": "file", "label": {"en": "CV"}, "accept": ["pdf"]}
   ]}})J";
+
+// A minimal PDF, as libmagic recognises it.
+inline const std::string kCvPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 // Worldview weighs twice logical thinking; both on 0..10.
 inline constexpr const char* kRubric = R"J([
@@ -89,6 +93,9 @@ class ReviewApi : public MailApiTest {
                       {"education", json::array({{{"university", university}, {"field_of_study", "Law"},
                                                    {"degree", "bachelor"}, {"graduation_year", 2024}}})}};
       ASSERT_TRUE(apps.Autosave(as, a->application.id, answers, 1).ok());
+      auto cv = apps.Upload(as, a->application.id, "cv", "CV " + std::to_string(i) + ".pdf", kCvPdf);
+      ASSERT_TRUE(cv.ok()) << cv.error().message();
+      documents_.push_back(cv->first.id);
       auto submitted = apps.Submit(as, a->application.id);
       ASSERT_TRUE(submitted.ok()) << submitted.error().message();
       references_.push_back(*submitted->application.reference);
@@ -164,6 +171,7 @@ class ReviewApi : public MailApiTest {
   std::string org_, intake_, review_stage_, interview_stage_;
   Headers staff_;
   std::vector<std::string> reviewer_ids_, references_;
+  std::vector<std::string> documents_;  // applicant i's CV
   std::vector<Headers> reviewers_;
 };
 

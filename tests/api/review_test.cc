@@ -160,6 +160,54 @@ TEST_P(ReviewApi, BlindReviewHidesIdentityAndOthersScoresUntilOneOwnIsSubmitted)
   EXPECT_EQ(staff_view.Json()["others"][0]["private_comment"], "for staff");
 }
 
+TEST_P(ReviewApi, AReviewerDownloadsTheDocumentsOfTheApplicationsTheyReviewWhileTheStageShowsThem) {
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+  AddReviewers();
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  Assign();
+  const json mine = Queue(0)[0];
+  const std::string review = mine["id"];
+  const auto index = std::find(references_.begin(), references_.end(), mine["reference"].get<std::string>()) - references_.begin();
+  ASSERT_LT(index, static_cast<long>(documents_.size()));
+  const std::string cv = documents_[index];
+  // The review page names the file; the reviewer downloads it as an attachment.
+  auto view = client().Get("/api/v1/reviews/" + review, reviewers_[0]);
+  ASSERT_EQ(view.status, 200);
+  ASSERT_EQ(view.Json()["application"]["documents"].size(), 1u);
+  EXPECT_EQ(view.Json()["application"]["documents"][0]["id"], cv);
+  EXPECT_EQ(view.Json()["application"]["documents"][0]["file_name"], "CV " + std::to_string(index) + ".pdf");
+  auto file = client().Get("/api/v1/reviews/" + review + "/documents/" + cv, reviewers_[0]);
+  ASSERT_EQ(file.status, 200) << file.body;
+  EXPECT_EQ(file.body, kCvPdf);
+  EXPECT_EQ(file.Header("content-type"), "application/pdf");
+  EXPECT_NE(file.Header("content-disposition").find("attachment"), std::string::npos);
+  // Not the general document route (a reviewer is not staff who read every application),
+  // not another application's document through this review, not another reviewer's review.
+  EXPECT_EQ(client().Get("/api/v1/documents/" + cv, reviewers_[0]).status, 404);
+  const std::string other = documents_[(index + 1) % documents_.size()];
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review + "/documents/" + other, reviewers_[0]).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review + "/documents/" + cv, reviewers_[1]).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review + "/documents/" + cv).status, 401);
+  // Staff may read it through the review too.
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review + "/documents/" + cv, staff_).status, 200);
+  // A stage that hides the question hides the file.
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}, {"hidden_fields", {"cv"}}}).status, 200);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review, reviewers_[0]).Json()["application"]["documents"].size(), 0u);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review + "/documents/" + cv, reviewers_[0]).status, 404);
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+  // A reviewer whose review ended in a conflict sees no more of it.
+  ASSERT_EQ(client().PostJson("/api/v1/reviews/" + review + "/conflict", R"({"reason": "I know her"})", reviewers_[0]).status, 200);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review + "/documents/" + cv, reviewers_[0]).status, 404);
+  // Every download is in the audit trail.
+  auto audited = portal_->database().Read([&](db::Tx& tx) -> Result<std::int64_t> {
+    auto row = tx.QueryOne("SELECT COUNT(*) FROM audit_log WHERE subject_type = 'document' AND subject_id = :id", {db::P("id", cv)});
+    if (!row) return row.error();
+    return (**row).Int(0);
+  });
+  ASSERT_TRUE(audited.ok());
+  EXPECT_EQ(*audited, 2);
+}
+
 TEST_P(ReviewApi, ADeclaredConflictEndsTheReviewAndAssignsAReplacement) {
   ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
   AddReviewers();

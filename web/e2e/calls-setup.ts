@@ -97,6 +97,7 @@ export async function applyThroughApi(
   callId: string,
   answers: Record<string, unknown>,
   who: Person = person('applicant'),
+  files: Record<string, { name: string; mimeType: string; buffer: Buffer }> = {},
 ): Promise<{ person: Person; applicationId: string; reference: string }> {
   const api = await newRequest.newContext({ baseURL });
   try {
@@ -106,9 +107,15 @@ export async function applyThroughApi(
     const started = await api.post(`/api/v1/calls/${callId}/applications`, { headers, data: {} });
     expect(started.status(), await started.text()).toBe(201);
     const application = (await started.json()) as { id: string; version: number };
+    let version = application.version;
+    for (const [field, file] of Object.entries(files)) {
+      const uploaded = await api.post(`/api/v1/applications/${application.id}/documents`, { headers, multipart: { field, file } });
+      expect(uploaded.status(), await uploaded.text()).toBe(201);
+      version = ((await uploaded.json()) as { application: { version: number } }).application.version;
+    }
     const saved = await api.patch(`/api/v1/applications/${application.id}`, {
       headers,
-      data: { answers, version: application.version },
+      data: { answers, version },
     });
     expect(saved.status(), await saved.text()).toBe(200);
     const submitted = await api.post(`/api/v1/applications/${application.id}/submit`, { headers, data: {} });

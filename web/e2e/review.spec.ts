@@ -35,7 +35,14 @@ const FIELDS = [
   },
   { key: 'phone', type: 'phone', label: { az: 'Mobil telefon nömrəniz', en: 'Mobile phone' }, required: true },
   { key: 'consent', type: 'consent', label: { az: 'Məlumatlarımın işlənməsinə razıyam', en: 'I agree' }, required: true },
+  { key: 'cv', type: 'file', label: { az: 'CV', en: 'CV' }, accept: ['pdf'] },
 ];
+/** A minimal PDF, as the server's content check recognises it. */
+const cv = (name: string) => ({
+  name: `${name}.pdf`,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+});
 // Not a knock-out: an applicant without experience waits for screening by hand.
 const RULES = [{ id: 'experience', kind: 'answer', field: 'volunteer_years', op: 'ge', value: 1, knock_out: false }];
 
@@ -71,9 +78,9 @@ test('a coordinator sets up review, reviewers score and declare a conflict, and 
     phone: `+99450${String(1_000_000 + Math.floor(Math.random() * 8_999_999))}`,
     consent: true,
   });
-  const leyla = await applyThroughApi(base, call.id, answers('ADA Universiteti', 3, 'Beynəlxalq münasibətlər mənim ixtisasımdır.'), person('leyla', { name: 'Leyla Quliyeva' }));
-  const resad = await applyThroughApi(base, call.id, answers('Bakı Dövlət Universiteti', 2, 'Diplomatiyada karyera qurmaq istəyirəm.'), person('resad', { name: 'Rəşad Əliyev' }));
-  const nermin = await applyThroughApi(base, call.id, answers('ADA Universiteti', 4, 'Xarici dilləri yaxşı bilirəm.'), person('nermin', { name: 'Nərmin Hüseynova' }));
+  const leyla = await applyThroughApi(base, call.id, answers('ADA Universiteti', 3, 'Beynəlxalq münasibətlər mənim ixtisasımdır.'), person('leyla', { name: 'Leyla Quliyeva' }), { cv: cv('CV leyla') });
+  const resad = await applyThroughApi(base, call.id, answers('Bakı Dövlət Universiteti', 2, 'Diplomatiyada karyera qurmaq istəyirəm.'), person('resad', { name: 'Rəşad Əliyev' }), { cv: cv('CV resad') });
+  const nermin = await applyThroughApi(base, call.id, answers('ADA Universiteti', 4, 'Xarici dilləri yaxşı bilirəm.'), person('nermin', { name: 'Nərmin Hüseynova' }), { cv: cv('CV nermin') });
   await applyThroughApi(base, call.id, answers('Xəzər Universiteti', 0, 'Təcrübəm yoxdur, amma öyrənmək istəyirəm.'), person('orxan', { name: 'Orxan Səfərov' }));
   const applicants = [leyla, resad, nermin];
   const kamran = await staffMember(base, call, 'reviewer', person('kamran', { name: 'Kamran Rzayev' }));
@@ -219,6 +226,12 @@ test('a coordinator sets up review, reviewers score and declare a conflict, and 
     await expect(page.getByRole('main')).not.toContainText(scoredApplicant.person.name);
     await expect(page.getByRole('main')).not.toContainText(scoredApplicant.person.email);
     await expect(page.getByTestId('criterion-worldview')).toContainText('Beynəlxalq münasibətlər və dövlət siyasəti haqqında məlumatlılıq.');
+    // The CV downloads through the review (a reviewer may not read the application's files otherwise).
+    const link = application.getByTestId('document-link');
+    await expect(link).toHaveText(/^CV \w+\.pdf$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^CV \w+\.pdf$/);
+    expect(await download.failure()).toBeNull();
 
     // A draft with one score; submitting names the missing one at its criterion.
     await page.getByTestId('criterion-worldview').getByRole('radio', { name: '8', exact: true }).check();

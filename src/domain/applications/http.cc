@@ -130,13 +130,18 @@ docs::Table ExportTable(const StaffPage& page, const programmes::Call& call, con
   return t;
 }
 
+Result<Response> Answer(const Result<ApplicationView>& v, const RequestContext& ctx, int status = 200) {
+  if (!v) return v.error();
+  return Response::Json(status, ToJson(*v, ctx.locale, FormatUtc(ctx.clock.Now())));
+}
+
+}  // namespace
+
 json DocumentJson(const Document& d) {
   return {{"id", d.id},         {"application_id", d.application_id}, {"field", d.field_key}, {"file_name", d.file_name},
           {"kind", d.kind},     {"size_bytes", d.size_bytes},         {"created_at", d.created_at}};
 }
 
-// Content-Disposition for a download: an ASCII fallback name and the real
-// one percent-encoded (RFC 6266 / RFC 8187).
 std::string Attachment(const std::string& name) {
   std::string ascii, encoded;
   for (unsigned char c : name) {
@@ -151,13 +156,6 @@ std::string Attachment(const std::string& name) {
   }
   return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
-
-Result<Response> Answer(const Result<ApplicationView>& v, const RequestContext& ctx, int status = 200) {
-  if (!v) return v.error();
-  return Response::Json(status, ToJson(*v, ctx.locale, FormatUtc(ctx.clock.Now())));
-}
-
-}  // namespace
 
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth, const std::string& public_url) {

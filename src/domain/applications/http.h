@@ -1,6 +1,9 @@
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include "db/database.h"
 #include "domain/accounts/http.h"
+#include "domain/applications/model.h"
 #include "domain/audit/trail.h"
 #include "http/router.h"
 
@@ -9,5 +12,12 @@ namespace cohort::applications {
 // Applying and the staff list (docs/api/calls-and-applications.md).
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth, const std::string& public_url);
+
+// A document's description as every route shows it (never its bytes).
+nlohmann::json DocumentJson(const Document& d);
+
+// Content-Disposition for a download: an ASCII fallback name and the real
+// one percent-encoded (RFC 6266 / RFC 8187).
+std::string Attachment(const std::string& file_name);
 
 }  // namespace cohort::applications

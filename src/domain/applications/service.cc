@@ -76,6 +76,12 @@ Result<std::optional<Application>> FindApplication(db::Tx& tx, const std::string
   return store::Get(tx, application_id);
 }
 
+Result<std::optional<std::pair<Document, std::string>>> FindDocument(db::Tx& tx, const std::string& document_id,
+                                                                     bool with_content) {
+  if (!LooksLikeId(document_id)) return std::optional<std::pair<Document, std::string>>{};
+  return store::GetDocument(tx, document_id, with_content);
+}
+
 Result<ApplicationView> Service::Start(const RequestContext& ctx, const std::string& call_id) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to apply");
   const auto now = ctx.clock.Now();

@@ -30,6 +30,9 @@ struct EvaluationSummary {
 // For later modules (selection), inside their transactions: an application
 // without any permission check — the caller decides what may be shown.
 Result<std::optional<Application>> FindApplication(db::Tx& tx, const std::string& application_id);
+// Likewise a document, with its bytes when asked.
+Result<std::optional<std::pair<Document, std::string>>> FindDocument(db::Tx& tx, const std::string& document_id,
+                                                                     bool with_content);
 
 class Service {
  public:

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "docs/file_type.h"
+#include "domain/applications/http.h"
 #include "domain/programmes/form.h"
 #include "domain/review/service.h"
 #include "domain/review/settings.h"
@@ -61,8 +63,10 @@ json ToJson(const ReviewView& v, const std::string& locale) {
   j["actions"] = v.actions;
   json fields = json::array();
   for (const auto& f : v.fields) fields.push_back(programmes::ToJson(f));
+  json documents = json::array();
+  for (const auto& d : v.documents) documents.push_back(applications::DocumentJson(d));
   json application = {{"id", v.row.review.application_id}, {"reference", v.row.reference}, {"fields", fields},
-                      {"answers", v.answers}};
+                      {"answers", v.answers}, {"documents", documents}};
   if (v.applicant_name) application["name"] = *v.applicant_name;
   if (v.applicant_email) application["email"] = *v.applicant_email;
   j["application"] = application;
@@ -391,6 +395,17 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     auto v = service->GetReview(*ctx, req.PathParam("id"));
     if (!v) return v.error();
     return Response::Json(200, ToJson(*v, ctx->locale));
+  });
+
+  router.Add(Method::kGet, "/api/v1/reviews/{id}/documents/{document}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto doc = service->ReviewDocument(*ctx, req.PathParam("id"), req.PathParam("document"));
+    if (!doc) return doc.error();
+    auto r = Response::Text(200, std::move(doc->second), docs::MediaType(doc->first.kind));
+    r.Header("Content-Disposition", applications::Attachment(doc->first.file_name));
+    r.Header("Cache-Control", "private, no-store");
+    return r;
   });
 
   router.Add(Method::kPut, "/api/v1/reviews/{id}", [&auth, service](Request& req) -> Result<Response> {

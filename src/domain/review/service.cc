@@ -1016,6 +1016,16 @@ Result<std::int64_t> Service::Remind(const RequestContext& ctx, const std::strin
 
 namespace {
 
+// Whether a stage shows a question of the form to its reviewers: blind
+// review hides contact data, and any stage may hide chosen questions.
+bool Shows(const StageSettings& settings, const programmes::Field& f) {
+  if (f.retired) return false;
+  if (std::find(settings.hidden_fields.begin(), settings.hidden_fields.end(), f.key) != settings.hidden_fields.end()) {
+    return false;
+  }
+  return !(settings.blind && (f.type == programmes::FieldType::kEmail || f.type == programmes::FieldType::kPhone));
+}
+
 // The view of a review for the person reading it: the application as the
 // stage shows it, and the other reviews when allowed.
 // Shows the application only while the review is open or submitted (a
@@ -1037,17 +1047,17 @@ Result<ReviewView> BuildView(db::Tx& tx, const RequestContext& ctx, const audit:
   view.rubric = settings.rubric;
   const bool own = row.review.reviewer_id == ctx.actor.account_id;
   // The application as the stage shows it.
-  auto hidden = [&](const programmes::Field& f) {
-    if (f.retired) return true;
-    if (std::find(settings.hidden_fields.begin(), settings.hidden_fields.end(), f.key) != settings.hidden_fields.end()) {
-      return true;
-    }
-    return settings.blind && (f.type == programmes::FieldType::kEmail || f.type == programmes::FieldType::kPhone);
-  };
   for (const auto& f : call->settings->form.fields) {
-    if (!show_application || hidden(f)) continue;
+    if (!show_application || !Shows(settings, f)) continue;
     view.fields.push_back(f);
-    if ((*application)->answers.contains(f.key)) view.answers[f.key] = (*application)->answers[f.key];
+    if (!(*application)->answers.contains(f.key)) continue;
+    const json& answer = (*application)->answers[f.key];
+    view.answers[f.key] = answer;
+    if (f.type == programmes::FieldType::kFile && answer.is_string()) {
+      auto doc = applications::FindDocument(tx, answer.get<std::string>(), false);
+      if (!doc) return doc.error();
+      if (*doc && (*doc)->first.application_id == (*application)->id) view.documents.push_back(std::move((*doc)->first));
+    }
   }
   if (show_application) {
     if (auto r = trail.Append(tx, ctx, {row.review.organisation_id, "application", row.review.application_id,
@@ -1111,6 +1121,45 @@ Result<ReviewView> Service::GetReview(const RequestContext& ctx, const std::stri
       return Error::NotFound("no such review");
     }
     return BuildView(tx, ctx, trail_, std::move(**row), staff);
+  });
+}
+
+Result<std::pair<applications::Document, std::string>> Service::ReviewDocument(const RequestContext& ctx,
+                                                                                const std::string& review_id,
+                                                                                const std::string& document_id) {
+  using Out = std::pair<applications::Document, std::string>;
+  return db_.Write([&](db::Tx& tx) -> Result<Out> {
+    if (!LooksLikeId(review_id)) return Error::NotFound("no such review");
+    auto row = store::GetReview(tx, review_id);
+    if (!row) return row.error();
+    if (!*row) return Error::NotFound("no such review");
+    const Review& review = (*row)->review;
+    auto roles = RolesOrHidden(tx, ctx, review.organisation_id, "review");
+    if (!roles) return roles.error();
+    const bool own = ctx.actor.authenticated() && review.reviewer_id == ctx.actor.account_id && CanBeReviewer(*roles);
+    const bool staff = CanManageSelection(ctx.actor, *roles).allowed;
+    if (!own && !staff) {
+      if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see reviews");
+      return Error::NotFound("no such review");
+    }
+    // As the review page: a reviewer whose review ended sees no more of the application.
+    if (!staff && !IsActive(review.state)) return Error::NotFound("no such document");
+    auto doc = applications::FindDocument(tx, document_id, true);
+    if (!doc) return doc.error();
+    if (!*doc || (*doc)->first.application_id != review.application_id) return Error::NotFound("no such document");
+    auto stage = store::GetStage(tx, review.stage_id);
+    if (!stage) return stage.error();
+    if (!*stage) return Error::Internal("review without stage: " + review.id);
+    auto call = CallOfStage(tx, **stage);
+    if (!call) return call.error();
+    const programmes::Field* field = call->settings->form.Find((*doc)->first.field_key);
+    if (!field || !Shows((*stage)->settings, *field)) return Error::NotFound("no such document");
+    if (auto r = trail_.Append(tx, ctx, {review.organisation_id, "document", (*doc)->first.id, "read_personal_data", "",
+                                         json({{"review_id", review.id}}).dump()});
+        !r) {
+      return r.error();
+    }
+    return std::move(**doc);
   });
 }
 

@@ -7,6 +7,7 @@
 // change is audited; every read of applicants' names by staff is audited.
 #include <array>
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 
 #include "core/request_context.h"
 #include "db/database.h"
+#include "domain/applications/model.h"
 #include "domain/audit/trail.h"
 #include "domain/review/model.h"
 #include "domain/review/store.h"
@@ -52,6 +54,7 @@ struct ReviewView {
   std::vector<Criterion> rubric;
   std::vector<programmes::Field> fields;  // the form fields shown
   nlohmann::json answers = nlohmann::json::object();
+  std::vector<applications::Document> documents;  // the uploaded files among the answers shown
   std::optional<std::string> applicant_name, applicant_email;  // absent in blind review
   std::vector<ReviewRow> others;  // submitted reviews of the same application at the stage
   bool staff = false;             // read by staff: private comments shown
@@ -179,6 +182,12 @@ class Service {
   Result<std::vector<ReviewRow>> MyReviews(const RequestContext& ctx, const std::string& state);
   // For the assigned reviewer and staff; kNotFound for anyone else.
   Result<ReviewView> GetReview(const RequestContext& ctx, const std::string& review_id);
+  // A document uploaded with the review's application, with its bytes, for
+  // whoever may read the review, while the stage shows the document's
+  // question; kNotFound otherwise. Audited.
+  Result<std::pair<applications::Document, std::string>> ReviewDocument(const RequestContext& ctx,
+                                                                        const std::string& review_id,
+                                                                        const std::string& document_id);
   // The assigned reviewer only (kPermissionDenied for staff).
   // kInvalidArgument at scores.<key>; kConflict "stale_version".
   Result<ReviewView> SaveReview(const RequestContext& ctx, const std::string& review_id, const nlohmann::json& scores,

@@ -3,6 +3,7 @@
 // and answers. Changes carry the CSRF token through client.ts like every
 // other module.
 import { ApiError, request } from './client';
+import type { Document } from './applications';
 import type { FormField } from './calls';
 import type { Translated } from './programmes';
 
@@ -188,6 +189,8 @@ export interface ReviewedApplication {
   email?: string;
   fields: FormField[];
   answers: Record<string, unknown>;
+  /** The uploaded files among the answers shown. */
+  documents: Document[];
 }
 
 export interface ReviewView extends ReviewRow {
@@ -326,6 +329,9 @@ export const sendReminders = (stageId: string) =>
 export const myReviews = (state?: ReviewState) =>
   request<{ items: ReviewRow[] }>(`/api/v1/me/reviews${query({ state })}`);
 export const getReview = (id: string) => request<ReviewView>(review(id));
+/** A document of the reviewed application, downloaded through the review (a reviewer may not read it otherwise). */
+export const reviewDocumentUrl = (reviewId: string, documentId: string) =>
+  `${review(reviewId)}/documents/${encodeURIComponent(documentId)}`;
 /** A draft: scores may be partial. */
 export const saveReview = (id: string, body: ReviewChange) => request<ReviewView>(review(id), { method: 'PUT', body });
 export const submitReview = (id: string) => request<ReviewView>(`${review(id)}/submit`, { method: 'POST' });
