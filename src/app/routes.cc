@@ -1,9 +1,11 @@
 #include "app/routes.h"
 
 #include "domain/applications/http.h"
-#include "domain/review/http.h"
 #include "domain/decisions/http.h"
+#include "domain/decisions/service.h"
 #include "domain/interviews/http.h"
+#include "domain/interviews/service.h"
+#include "domain/review/http.h"
 #include "domain/audit/http.h"
 #include "domain/notifications/http.h"
 #include "domain/organisations/http.h"
@@ -17,7 +19,15 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
   accounts::RegisterRoutes(router, accounts, auth, public_url.starts_with("https://"));
   organisations::RegisterRoutes(router, db, trail, auth, public_url);
   programmes::RegisterRoutes(router, db, trail, auth, public_url);
-  applications::RegisterRoutes(router, db, trail, auth, public_url);
+  // A withdrawal frees the applicant's interview places and offer or waitlist seat at once.
+  std::vector<applications::WithdrawalHook> on_withdrawn = {
+      [&trail](db::Tx& tx, const RequestContext& ctx, const applications::Application& a) {
+        return interviews::CancelBookingsOf(tx, ctx, trail, a.id);
+      },
+      [&trail, public_url](db::Tx& tx, const RequestContext& ctx, const applications::Application& a) {
+        return decisions::ReleaseSeatOf(tx, ctx, trail, a.id, public_url);
+      }};
+  applications::RegisterRoutes(router, db, trail, auth, public_url, std::move(on_withdrawn));
   review::RegisterRoutes(router, db, trail, auth, public_url);
   interviews::RegisterRoutes(router, db, trail, auth, public_url);
   decisions::RegisterRoutes(router, db, trail, auth, public_url);

@@ -128,6 +128,29 @@ TEST_P(InterviewsApi, AFullSlotIsRefusedAndTwoPeopleCannotTakeTheLastPlace) {
   EXPECT_EQ(listed["bookings"].size(), 1u);
 }
 
+TEST_P(InterviewsApi, AWithdrawalCancelsTheBookingAndFreesThePlaceAtOnce) {
+  ASSERT_EQ(Slots(json::object()).status, 201);
+  const std::string slot = Mine(0)[0]["open_slots"][0]["id"];
+  const std::string application = Mine(1)[0]["application_id"];
+  ASSERT_EQ(Book(1, slot).status, 201);
+  ASSERT_EQ(Book(0, slot).status, 409);
+  // The panel members' scorecards for it.
+  auto scorecards = [&] {
+    std::size_t live = 0;
+    for (int who : {0, 1}) {
+      for (const auto& r : Queue(who)) live += r["application_id"] == application && r["state"] == "assigned" ? 1 : 0;
+    }
+    return live;
+  };
+  EXPECT_EQ(scorecards(), 2u);
+  ASSERT_EQ(client().PostJson("/api/v1/applications/" + application + "/withdraw", "", Applicant(1)).status, 200);
+  auto listed = client().Get("/api/v1/stages/" + interview_stage_ + "/interview-slots", staff_).Json();
+  EXPECT_EQ(listed["items"][0]["booked"], 0);
+  EXPECT_EQ(listed["bookings"].size(), 0u);
+  EXPECT_EQ(scorecards(), 0u);
+  EXPECT_EQ(Book(0, slot).status, 201);
+}
+
 TEST_P(InterviewsApi, ABookingMovesUntilTheCutOffButNotAfter) {
   ASSERT_EQ(Slots(json::object()).status, 201);
   const json slots = Mine(0)[0]["open_slots"];

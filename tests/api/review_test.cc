@@ -542,13 +542,37 @@ TEST_P(DecisionsApi, AnExpiredOfferCannotBeAcceptedAndItsSeatGoesOn) {
   EXPECT_EQ(OfferOf(3)["state"], "open");
 }
 
-TEST_P(DecisionsApi, AWithdrawnApplicationCannotTakeItsOfferAndPublishedDecisionsStayFixed) {
+TEST_P(DecisionsApi, AWithdrawalFreesItsSeatAtOnceAndTheWaitlistMovesOnWithoutTheWithdrawn) {
   ASSERT_EQ(Decide({{"waitlist_size", 2}}).status, 200);
   ASSERT_EQ(Publish().status, 200);
   const json offer = OfferOf(0);
-  ASSERT_EQ(client().PostJson("/api/v1/applications/" + offer["application_id"].get<std::string>() + "/withdraw", "",
-                              Applicant(0)).status,
-            200);
+  auto withdraw = [&](int i, const std::string& application_id) {
+    return client().PostJson("/api/v1/applications/" + application_id + "/withdraw", "", Applicant(i)).status;
+  };
+  // Applicant 2, first on the waitlist, withdraws: nothing is offered yet, the waitlist closes up.
+  auto board = client().Get("/api/v1/intakes/" + intake_ + "/decisions?stage=" + decision_stage_, staff_).Json();
+  std::string second;
+  for (const auto& d : board["items"]) {
+    if (d["reference"] == references_[2]) second = d["application_id"];
+  }
+  ASSERT_FALSE(second.empty());
+  ASSERT_EQ(withdraw(2, second), 200);
+  board = client().Get("/api/v1/intakes/" + intake_ + "/decisions?stage=" + decision_stage_, staff_).Json();
+  for (const auto& d : board["items"]) {
+    if (d["reference"] == references_[2]) {
+      EXPECT_TRUE(d["waitlist_position"].is_null()) << d;
+      EXPECT_EQ(d["application_state"], "withdrawn");
+    }
+    if (d["reference"] == references_[3]) {
+      EXPECT_EQ(d["waitlist_position"], 1) << d;
+    }
+  }
+  // Applicant 0 withdraws with an open offer: it ends at once and the seat goes to applicant 3, not to 2.
+  ASSERT_EQ(withdraw(0, offer["application_id"]), 200);
+  EXPECT_EQ(OfferOf(0)["state"], "declined");
+  EXPECT_EQ(OfferOf(2), json());
+  EXPECT_EQ(OfferOf(3)["state"], "open");
+  EXPECT_TRUE(MailAbout("applicant3@example.az", "A place is free for you").has_value());
   EXPECT_EQ(client().PostJson("/api/v1/offers/" + offer["id"].get<std::string>() + "/accept", "", Applicant(0)).status, 409);
   EXPECT_EQ(Participants(), 0);
   // The published stage's quotas and entries no longer change.

@@ -158,8 +158,9 @@ std::string Attachment(const std::string& name) {
 }
 
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                    const accounts::Authenticator& auth, const std::string& public_url) {
-  auto service = std::make_shared<Service>(db, trail, public_url);
+                    const accounts::Authenticator& auth, const std::string& public_url,
+                    std::vector<WithdrawalHook> on_withdrawn) {
+  auto service = std::make_shared<Service>(db, trail, public_url, std::move(on_withdrawn));
 
   router.Add(Method::kPost, "/api/v1/calls/{id}/applications", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);

@@ -311,6 +311,9 @@ Result<ApplicationView> Service::Withdraw(const RequestContext& ctx, const std::
         !r) {
       return r.error();
     }
+    for (const auto& hook : on_withdrawn_) {
+      if (auto r = hook(tx, ctx, a); !r) return r.error();
+    }
     return Finish(tx, ctx, std::move(a), std::move(view->call));
   });
 }

@@ -4,7 +4,9 @@
 // (each read of personal data is audited). Submissions, withdrawals and
 // new drafts are audited; autosaves of one's own draft are not (they are
 // versioned instead).
+#include <functional>
 #include <string_view>
+#include <vector>
 
 #include "core/request_context.h"
 #include "db/database.h"
@@ -34,11 +36,17 @@ Result<std::optional<Application>> FindApplication(db::Tx& tx, const std::string
 Result<std::optional<std::pair<Document, std::string>>> FindDocument(db::Tx& tx, const std::string& document_id,
                                                                      bool with_content);
 
+// What a later module does when an applicant withdraws, inside the
+// withdrawal's transaction (selection frees an interview place and a seat).
+// An error undoes the withdrawal.
+using WithdrawalHook = std::function<Result<void>(db::Tx&, const RequestContext&, const Application&)>;
+
 class Service {
  public:
   // `public_url` is where links in e-mails point.
-  Service(db::Database& db, const audit::Trail& trail, std::string public_url = "")
-      : db_(db), trail_(trail), public_url_(std::move(public_url)) {}
+  Service(db::Database& db, const audit::Trail& trail, std::string public_url = "",
+          std::vector<WithdrawalHook> on_withdrawn = {})
+      : db_(db), trail_(trail), public_url_(std::move(public_url)), on_withdrawn_(std::move(on_withdrawn)) {}
 
   // Starts a draft for the signed-in person. kUnauthenticated for the
   // public; kNotFound for an unknown or unpublished call;
@@ -100,6 +108,7 @@ class Service {
   db::Database& db_;
   const audit::Trail& trail_;
   std::string public_url_;
+  std::vector<WithdrawalHook> on_withdrawn_;
 };
 
 }  // namespace cohort::applications

@@ -65,6 +65,7 @@ json ToJson(const Decision& d, const std::optional<double>& cutoff, const std::s
   return {{"id", d.id},
           {"application_id", d.application_id},
           {"reference", d.reference},
+          {"application_state", d.application_state},
           {"name", d.applicant_name},
           {"rank", d.rank ? json(*d.rank) : json(nullptr)},
           {"score", d.score ? json(*d.score) : json(nullptr)},

@@ -48,6 +48,7 @@ struct Decision {
   std::optional<std::string> published_at;
   // For lists.
   std::string reference, applicant_name, applicant_id, overridden_by_name;
+  std::string application_state;  // withdrawn ones leave the waitlist
   std::optional<Offer> offer;
 };
 

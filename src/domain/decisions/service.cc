@@ -171,7 +171,7 @@ Result<void> RenumberWaitlist(db::Tx& tx, const std::string& stage_id, const std
   std::int64_t position = 0;
   for (auto& d : *all) {
     std::optional<std::int64_t> want;
-    if (d.outcome == "waitlist") want = ++position;
+    if (d.outcome == "waitlist" && d.application_state != "withdrawn") want = ++position;
     if (want == d.waitlist_position) continue;
     const std::int64_t expected = d.version;
     d.waitlist_position = want;
@@ -239,9 +239,7 @@ Result<int> Promote(db::Tx& tx, const RequestContext& ctx, const audit::Trail& t
     rc = map.Categorise(rc, d.categories, c.stage.settings.quotas);
     const bool live = d.offer && (d.offer->state == "open" || d.offer->state == "accepted");
     if (d.outcome == "accept" && live) holding.push_back(rc);
-    if (d.outcome == "waitlist") {
-      waiting.push_back(&d);
-    }
+    if (d.outcome == "waitlist" && d.application_state != "withdrawn") waiting.push_back(&d);
   }
   std::sort(waiting.begin(), waiting.end(), [](const Decision* a, const Decision* b) {
     return a->waitlist_position.value_or(INT64_MAX) < b->waitlist_position.value_or(INT64_MAX);
@@ -644,6 +642,37 @@ Result<Offer> Service::Decline(const RequestContext& ctx, const std::string& off
     if (auto p = Promote(tx, ctx, trail_, *c, public_url_); !p) return p.error();
     return x;
   });
+}
+
+Result<void> ReleaseSeatOf(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
+                           const std::string& application_id, const std::string& public_url) {
+  auto decisions = store::OfApplication(tx, application_id);
+  if (!decisions) return decisions.error();
+  const std::string now = FormatUtc(ctx.clock.Now());
+  for (const auto& d : *decisions) {
+    if (d.offer && d.offer->state == "open") {
+      Offer x = *d.offer;
+      auto next = NextOfferState(x.state, OfferAction::kDecline);
+      if (!next) return next.error();
+      x.state = *next;
+      x.responded_at = now;
+      auto saved = store::SaveOffer(tx, x, "open");
+      if (!saved) return saved.error();
+      if (!*saved) return Error::Conflict("the offer changed meanwhile; look again");
+      if (auto r = trail.Append(tx, ctx, {x.organisation_id, "offer", x.id, "decline", json({{"state", "open"}}).dump(),
+                                          json({{"state", x.state}, {"reason", "application_withdrawn"}}).dump()});
+          !r) {
+        return r.error();
+      }
+    } else if (d.outcome != "waitlist") {
+      continue;  // nothing held: a rejection, an answered or expired offer
+    }
+    if (auto r = RenumberWaitlist(tx, d.stage_id, now); !r) return r.error();
+    auto c = LoadStage(tx, d.stage_id);
+    if (!c) return c.error();
+    if (auto p = Promote(tx, ctx, trail, *c, public_url); !p) return p.error();
+  }
+  return Ok();
 }
 
 Result<void> Service::ExpireOne(const RequestContext& ctx, const std::string& offer_id) {

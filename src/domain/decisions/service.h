@@ -17,6 +17,12 @@
 
 namespace cohort::decisions {
 
+// When an applicant withdraws (inside the withdrawal's transaction): an
+// open offer ends as declined and a place on the waitlist is given up;
+// either seat goes to the next on the waitlist, who is told. Audited.
+Result<void> ReleaseSeatOf(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
+                           const std::string& application_id, const std::string& public_url);
+
 class Service {
  public:
   Service(db::Database& db, const audit::Trail& trail, std::string public_url = "")

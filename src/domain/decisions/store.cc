@@ -53,7 +53,7 @@ constexpr const char* kDecisionSelect =
     "SELECT d.id, d.stage_id, d.intake_id, d.application_id, d.organisation_id, d.state, d.outcome, d.proposed_outcome, "
     "d.rank, d.score, d.waitlist_position, d.categories, d.explanation, d.override_reason, d.overridden_by, d.promoted, "
     "d.version, d.created_at, d.updated_at, d.published_at, a.reference, p.name, a.applicant_id, "
-    "COALESCE((SELECT name FROM accounts WHERE id = d.overridden_by), '') "
+    "COALESCE((SELECT name FROM accounts WHERE id = d.overridden_by), ''), a.state "
     "FROM decisions d JOIN applications a ON a.id = d.application_id JOIN accounts p ON p.id = a.applicant_id ";
 
 Decision DecisionFromRow(const db::Row& r) {
@@ -82,6 +82,7 @@ Decision DecisionFromRow(const db::Row& r) {
   d.applicant_name = r.Text(21);
   d.applicant_id = r.Text(22);
   d.overridden_by_name = r.Text(23);
+  d.application_state = r.Text(24);
   return d;
 }
 
@@ -130,6 +131,21 @@ Result<std::vector<Decision>> OfStage(db::Tx& tx, const std::string& stage_id) {
   for (auto& o : *offers) {
     auto it = by_id.find(o.decision_id);
     if (it != by_id.end()) it->second->offer = std::move(o);  // the latest wins (created_at order)
+  }
+  return out;
+}
+
+Result<std::vector<Decision>> OfApplication(db::Tx& tx, const std::string& application_id) {
+  auto rows = tx.Query(std::string(kDecisionSelect) + "WHERE d.application_id = :app AND d.state = 'published' ORDER BY d.id",
+                       {P("app", application_id)});
+  if (!rows) return rows.error();
+  std::vector<Decision> out;
+  for (const auto& r : *rows) {
+    Decision d = DecisionFromRow(r);
+    auto offers = Offers(tx, std::string(kOfferSelect) + "WHERE o.decision_id = :id ORDER BY o.created_at, o.id", {P("id", d.id)});
+    if (!offers) return offers.error();
+    if (!offers->empty()) d.offer = std::move(offers->back());
+    out.push_back(std::move(d));
   }
   return out;
 }

@@ -13,6 +13,8 @@ namespace cohort::decisions::store {
 // The stage's decisions with names, references and each one's latest offer.
 Result<std::vector<Decision>> OfStage(db::Tx& tx, const std::string& stage_id);
 Result<std::optional<Decision>> Get(db::Tx& tx, const std::string& id);
+// The application's published decisions, each with its latest offer.
+Result<std::vector<Decision>> OfApplication(db::Tx& tx, const std::string& application_id);
 Result<void> Insert(db::Tx& tx, const Decision& d);
 // Writes everything but ids of `d` when the stored version is `expected`.
 Result<bool> Save(db::Tx& tx, const Decision& d, std::int64_t expected);

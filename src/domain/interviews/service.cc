@@ -124,6 +124,25 @@ Result<void> Confirm(db::Tx& tx, const RequestContext& ctx, const StageContext& 
                                                           CalendarOf(c, b, (*person)->locale, FormatUtc(ctx.clock.Now()), false)});
 }
 
+// Cancels a booking: frees its place and removes its panel's unstarted
+// scorecards.
+Result<void> Cancel(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, const review::Stage& stage,
+                    const Booking& booking) {
+  auto next = NextBookingState(booking.state, BookingAction::kCancel);
+  if (!next) return next.error();
+  auto saved = store::SaveBookingState(tx, booking.id, *next, booking.state, FormatUtc(ctx.clock.Now()));
+  if (!saved) return saved.error();
+  if (!*saved) return Error::Conflict("the booking changed meanwhile; look again");
+  if (auto r = store::ReleasePlace(tx, booking.slot_id); !r) return r.error();
+  auto slot = store::GetSlot(tx, booking.slot_id);
+  if (!slot) return slot.error();
+  if (!*slot) return Ok();
+  auto panel = store::GetPanel(tx, (*slot)->panel_id);
+  if (!panel) return panel.error();
+  if (!*panel) return Ok();
+  return review::RemovePanelReviews(tx, ctx, trail, stage, booking.application_id, (*panel)->members);
+}
+
 // Takes a place in `slot` for the application and gives the panel its
 // scorecards; cancels `previous` (and its panel's unstarted scorecards).
 Result<Booking> Place(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, const StageContext& c,
@@ -131,18 +150,7 @@ Result<Booking> Place(db::Tx& tx, const RequestContext& ctx, const audit::Trail&
                       const char* origin, const std::optional<Booking>& previous) {
   const std::string now = FormatUtc(ctx.clock.Now());
   if (previous) {
-    auto saved = store::SaveBookingState(tx, previous->id, "cancelled", previous->state, now);
-    if (!saved) return saved.error();
-    if (auto r = store::ReleasePlace(tx, previous->slot_id); !r) return r.error();
-    auto old_panel = store::GetSlot(tx, previous->slot_id);
-    if (!old_panel) return old_panel.error();
-    if (*old_panel) {
-      auto panel = store::GetPanel(tx, (*old_panel)->panel_id);
-      if (!panel) return panel.error();
-      if (*panel) {
-        if (auto r = review::RemovePanelReviews(tx, ctx, trail, c.stage, application_id, (*panel)->members); !r) return r.error();
-      }
-    }
+    if (auto r = Cancel(tx, ctx, trail, c.stage, *previous); !r) return r.error();
   }
   auto taken = store::TakePlace(tx, slot.id);
   if (!taken) return taken.error();
@@ -410,6 +418,25 @@ Result<std::vector<Invitation>> Service::Mine(const RequestContext& ctx) {
     }
     return out;
   });
+}
+
+Result<void> CancelBookingsOf(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
+                              const std::string& application_id) {
+  auto upcoming = store::UpcomingOfApplication(tx, application_id);
+  if (!upcoming) return upcoming.error();
+  for (const auto& b : *upcoming) {
+    auto stage = review::FindStage(tx, b.stage_id);
+    if (!stage) return stage.error();
+    if (!*stage) return Error::Internal("booking without stage: " + b.id);
+    if (auto r = Cancel(tx, ctx, trail, **stage, b); !r) return r.error();
+    if (auto r = trail.Append(tx, ctx, {b.organisation_id, "interview_booking", b.id, "cancel",
+                                        json({{"state", b.state}}).dump(),
+                                        json({{"state", "cancelled"}, {"reason", "application_withdrawn"}}).dump()});
+        !r) {
+      return r.error();
+    }
+  }
+  return Ok();
 }
 
 Result<Booking> Service::Book(const RequestContext& ctx, const std::string& slot_id) {

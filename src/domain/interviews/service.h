@@ -32,6 +32,12 @@ struct ScheduleSummary {
   std::vector<Left> unscheduled;
 };
 
+// When an applicant withdraws (inside the withdrawal's transaction): their
+// bookings still to take place are cancelled, the places freed for others
+// and the panels' unstarted scorecards removed. Audited.
+Result<void> CancelBookingsOf(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
+                              const std::string& application_id);
+
 class Service {
  public:
   Service(db::Database& db, const audit::Trail& trail, std::string public_url = "")

@@ -167,6 +167,15 @@ Result<std::optional<Booking>> LiveBooking(db::Tx& tx, const std::string& stage_
                     {P("stage", stage_id), P("app", application_id)});
 }
 
+Result<std::vector<Booking>> UpcomingOfApplication(db::Tx& tx, const std::string& application_id) {
+  auto rows = tx.Query(std::string(kBookingSelect) + "WHERE b.application_id = :app AND b.state = 'booked' ORDER BY b.id",
+                       {P("app", application_id)});
+  if (!rows) return rows.error();
+  std::vector<Booking> out;
+  for (const auto& r : *rows) out.push_back(BookingFromRow(r));
+  return out;
+}
+
 Result<std::vector<Booking>> Bookings(db::Tx& tx, const std::string& stage_id) {
   auto rows = tx.Query(std::string(kBookingSelect) + "WHERE b.stage_id = :stage AND b.state <> 'cancelled' ORDER BY s.starts_at, a.reference",
                        {P("stage", stage_id)});
