@@ -151,6 +151,29 @@ TEST_P(InterviewsApi, AWithdrawalCancelsTheBookingAndFreesThePlaceAtOnce) {
   EXPECT_EQ(Book(0, slot).status, 201);
 }
 
+TEST_P(InterviewsApi, StaffSeeEveryCandidateWithTheirBookingAndAvailability) {
+  ASSERT_EQ(Slots(json::object()).status, 201);
+  const std::string slot = Mine(0)[0]["open_slots"][0]["id"];
+  ASSERT_EQ(Book(0, slot).status, 201);
+  auto said = Send("PUT", "/api/v1/stages/" + interview_stage_ + "/availability",
+                   R"({"windows": [{"from": "2026-12-01T09:00", "to": "2026-12-01T10:00"}]})", Applicant(1));
+  ASSERT_EQ(said.status, 200) << said.body;
+  auto listed = client().Get("/api/v1/stages/" + interview_stage_ + "/interview-candidates", staff_);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const json items = listed.Json()["items"];
+  ASSERT_EQ(items.size(), 6u);
+  std::map<std::string, json> by_reference;
+  for (const auto& c : items) by_reference[c["reference"]] = c;
+  EXPECT_EQ(by_reference[references_[0]]["booking"]["slot_id"], slot);
+  EXPECT_EQ(by_reference[references_[0]]["name"], "Applicant 0");
+  EXPECT_TRUE(by_reference[references_[1]]["booking"].is_null());
+  ASSERT_EQ(by_reference[references_[1]]["availability"].size(), 1u);
+  EXPECT_EQ(by_reference[references_[1]]["availability"][0]["start"], "2026-12-01T05:00:00.000Z");
+  // Reviewers and applicants do not see the list.
+  EXPECT_EQ(client().Get("/api/v1/stages/" + interview_stage_ + "/interview-candidates", reviewers_[0]).status, 403);
+  EXPECT_EQ(client().Get("/api/v1/stages/" + interview_stage_ + "/interview-candidates", Applicant(0)).status, 404);
+}
+
 TEST_P(InterviewsApi, ABookingMovesUntilTheCutOffButNotAfter) {
   ASSERT_EQ(Slots(json::object()).status, 201);
   const json slots = Mine(0)[0]["open_slots"];

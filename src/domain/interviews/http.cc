@@ -127,6 +127,24 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     return Response::Json(200, {{"items", slots}, {"bookings", bookings}});
   });
 
+  router.Add(Method::kGet, "/api/v1/stages/{id}/interview-candidates", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto r = service->Candidates(*ctx, req.PathParam("id"));
+    if (!r) return r.error();
+    json items = json::array();
+    for (const auto& c : *r) {
+      json windows = json::array();
+      for (const auto& w : c.availability) windows.push_back({{"start", w.start}, {"end", w.end}});
+      items.push_back({{"application_id", c.application_id},
+                       {"reference", c.reference},
+                       {"name", c.name},
+                       {"booking", c.booking ? ToJson(*c.booking) : json(nullptr)},
+                       {"availability", windows}});
+    }
+    return Response::Json(200, {{"items", items}});
+  });
+
   router.Add(Method::kDelete, "/api/v1/interview-slots/{id}", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();

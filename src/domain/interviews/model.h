@@ -52,6 +52,14 @@ struct Window {
   std::string start, end;
 };
 
+// A candidate of an interview stage as staff see them: whether they have
+// booked, and when they said they can come.
+struct Candidate {
+  std::string application_id, reference, name;
+  std::optional<Booking> booking;
+  std::vector<Window> availability;
+};
+
 // What a candidate sees of one interview stage they are invited to.
 struct Invitation {
   std::string stage_id, application_id, reference, time_zone;

@@ -345,6 +345,43 @@ Result<void> Service::DeleteSlot(const RequestContext& ctx, const std::string& s
   });
 }
 
+Result<std::vector<Candidate>> Service::Candidates(const RequestContext& ctx, const std::string& stage_id) {
+  std::string organisation_id;
+  auto listed = db_.Read([&](db::Tx& tx) -> Result<std::vector<Candidate>> {
+    auto c = ManagedInterviewStage(tx, ctx, stage_id);
+    if (!c) return c.error();
+    organisation_id = c->stage.organisation_id;
+    auto entries = review::StageEntries(tx, stage_id);
+    if (!entries) return entries.error();
+    std::vector<Candidate> out;
+    out.reserve(entries->size());
+    for (const auto& id : *entries) {
+      auto app = applications::FindApplication(tx, id);
+      if (!app) return app.error();
+      if (!*app) continue;
+      auto person = accounts::FindAccount(tx, (*app)->applicant_id);
+      if (!person) return person.error();
+      Candidate one{id, (*app)->reference.value_or(""), *person ? (*person)->name : "", std::nullopt, {}};
+      auto booking = store::LiveBooking(tx, stage_id, id);
+      if (!booking) return booking.error();
+      one.booking = std::move(*booking);
+      auto windows = store::Availability(tx, stage_id, id);
+      if (!windows) return windows.error();
+      one.availability = std::move(*windows);
+      out.push_back(std::move(one));
+    }
+    std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.reference < b.reference; });
+    return out;
+  });
+  if (!listed) return listed;
+  auto audited = db_.Write([&](db::Tx& tx) {
+    return trail_.Append(tx, ctx, {organisation_id, "stage", stage_id, "read_personal_data", "",
+                                   json({{"candidates", listed->size()}}).dump()});
+  });
+  if (!audited) return audited.error();
+  return listed;
+}
+
 Result<std::int64_t> Service::Invite(const RequestContext& ctx, const std::string& stage_id) {
   return db_.Write([&](db::Tx& tx) -> Result<std::int64_t> {
     auto c = ManagedInterviewStage(tx, ctx, stage_id);
@@ -530,10 +567,10 @@ Result<ScheduleSummary> Service::Schedule(const RequestContext& ctx, const std::
       input.slots.push_back({Epoch(s.starts_at), Epoch(s.ends_at), static_cast<std::uint32_t>(s.places),
                              static_cast<std::uint32_t>(s.booked), it->second});
     }
-    struct Candidate {
+    struct Unbooked {
       std::string application_id, applicant_id, reference;
     };
-    std::vector<Candidate> candidates;
+    std::vector<Unbooked> candidates;
     input.window_offsets.push_back(0);
     for (const auto& id : *entries) {
       auto booking = store::LiveBooking(tx, stage_id, id);

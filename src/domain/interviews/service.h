@@ -57,6 +57,10 @@ class Service {
   // kConflict "slot_in_use" when booked.
   Result<void> DeleteSlot(const RequestContext& ctx, const std::string& slot_id);
 
+  // Every candidate in the stage (applications still submitted), by
+  // reference, with their booking and availability (staff; audited).
+  Result<std::vector<Candidate>> Candidates(const RequestContext& ctx, const std::string& stage_id);
+
   // E-mails every candidate in the stage without a booking; how many.
   Result<std::int64_t> Invite(const RequestContext& ctx, const std::string& stage_id);
 
