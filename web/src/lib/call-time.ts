@@ -61,15 +61,35 @@ export function formatZonedTime(iso: string, zone: string, t: Translate): string
   return t('format.date_time', { date: day, time: `${p.hour === '24' ? '00' : p.hour}:${p.minute}` });
 }
 
+/** The zone as formatInZone names it at that moment: "Asia/Baku, UTC+04:00" (UTC for an unknown zone). */
+export function zoneLabel(iso: string, zone: string): string {
+  const date = new Date(iso);
+  const at = Number.isNaN(date.getTime()) ? new Date() : date;
+  const name = partsIn(at, zone) !== undefined ? zone : 'UTC';
+  const offset = offsetIn(at, name);
+  return offset && offset !== name ? `${name}, ${offset}` : name;
+}
+
 /** The date and time in `zone`, with the zone named. */
 export function formatInZone(iso: string, zone: string, t: Translate): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const known = partsIn(date, zone) !== undefined;
-  const name = known ? zone : 'UTC';
-  const offset = offsetIn(date, name);
-  const label = offset && offset !== name ? `${name}, ${offset}` : name;
-  return t('calls.in_zone', { time: formatZonedTime(iso, name, t), zone: label });
+  const name = partsIn(date, zone) !== undefined ? zone : 'UTC';
+  return t('calls.in_zone', { time: formatZonedTime(iso, name, t), zone: zoneLabel(iso, zone) });
+}
+
+/**
+ * The calendar day "YYYY-MM-DD" and the clock time "HH:MM" of a moment in
+ * `zone` (UTC for an unknown zone), e.g. to group times by day or to fill
+ * date and time inputs; undefined when `iso` does not parse.
+ */
+export function zonedParts(iso: string, zone: string): { day: string; time: string } | undefined {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const p = partsIn(date, zone) ?? partsIn(date, 'UTC');
+  if (!p) return undefined;
+  const day = `${p.year.padStart(4, '0')}-${p.month.padStart(2, '0')}-${p.day.padStart(2, '0')}`;
+  return { day, time: `${p.hour === '24' ? '00' : p.hour}:${p.minute}` };
 }
 
 /** A calendar date "YYYY-MM-DD" (an answer) in words. */

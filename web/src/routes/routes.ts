@@ -43,6 +43,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/invitations/accept': { load: () => import('./AcceptInvitation.svelte'), titleKey: 'staff.accept_title', session: true },
   '/notifications': { load: () => import('./Notifications.svelte'), titleKey: 'notifications.title', session: true },
   '/offers': { load: () => import('./Offers.svelte'), titleKey: 'offers.title', session: true },
+  // The invitation and confirmation e-mails link here (interviews/service.cc).
+  '/interviews': { load: () => import('./Interviews.svelte'), titleKey: 'interviews.title', session: true },
 };
 
 /**
@@ -53,6 +55,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
 export const NAV_ITEMS: readonly { path: string; labelKey: string; available: boolean; staff?: boolean; session?: boolean }[] = [
   { path: '/calls', labelKey: 'nav.calls', available: true },
   { path: '/applications', labelKey: 'nav.applications', available: true },
+  { path: '/interviews', labelKey: 'nav.interviews', available: true, session: true },
   { path: '/offers', labelKey: 'nav.offers', available: true, session: true },
   { path: '/reviews', labelKey: 'nav.reviews', available: true, staff: true },
   { path: '/staff', labelKey: 'nav.staff', available: true },
