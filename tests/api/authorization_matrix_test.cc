@@ -409,6 +409,10 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"POST", "/api/v1/applications/{id}/submit",
        [](const Ids& i, int) { return "/api/v1/applications/" + i.application + "/submit"; }, nullptr,
        {401, 200, 404, 404, 404, 404, 404}},
+      // Its own applicant only; not short-listed, so its short-list form is not open (409).
+      {"POST", "/api/v1/applications/{id}/second-stage/submit",
+       [](const Ids& i, int) { return "/api/v1/applications/" + i.application + "/second-stage/submit"; }, nullptr,
+       {401, 409, 404, 404, 404, 404, 404}},
       {"POST", "/api/v1/applications/{id}/withdraw",
        [](const Ids& i, int) { return "/api/v1/applications/" + i.application + "/withdraw"; }, nullptr,
        {401, 200, 404, 404, 404, 404, 404}},

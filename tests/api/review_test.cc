@@ -208,6 +208,69 @@ TEST_P(ReviewApi, AReviewerDownloadsTheDocumentsOfTheApplicationsTheyReviewWhile
   EXPECT_EQ(*audited, 2);
 }
 
+TEST_P(ReviewApi, TheShortListFormOpensToTheShortListedUntilItsDueDate) {
+  // The call gains a short-list form: an essay and an optional letter, due in 5 days.
+  json call = json::parse(kCall);
+  call["form"]["fields"].push_back({{"key", "essay"}, {"type", "long_text"}, {"label", {{"en", "Essay"}}}, {"required", true}, {"stage", 2}});
+  call["form"]["fields"].push_back({{"key", "letter"}, {"type", "file"}, {"label", {{"en", "Letter"}}}, {"stage", 2}});
+  call["form"]["second_stage_days"] = 5;
+  auto put = Send("PUT", "/api/v1/intakes/" + intake_ + "/call", call.dump(), staff_);
+  ASSERT_EQ(put.status, 200) << put.body;
+  EXPECT_EQ(put.Json()["form"]["second_stage_days"], 5);
+  std::map<std::string, std::string> ids;  // reference -> application id
+  const json rows = client().Get("/api/v1/intakes/" + intake_ + "/applications", staff_).Json()["items"];
+  for (const auto& r : rows) ids[r["reference"]] = r["id"];
+  const std::string mine = ids[references_[0]], other = ids[references_[1]];
+  auto get = [&](int i, const std::string& id) { return client().Get("/api/v1/applications/" + id, Applicant(i)).Json(); };
+  auto patch = [&](int i, const std::string& id, const json& answers) {
+    return Send("PATCH", "/api/v1/applications/" + id, json{{"answers", answers}, {"version", get(i, id)["version"]}}.dump(), Applicant(i));
+  };
+  // Not short-listed yet: nothing to answer.
+  EXPECT_EQ(get(0, mine)["second_stage"]["state"], "none");
+  EXPECT_EQ(get(0, mine)["second_stage"]["fields"].size(), 0u);
+  EXPECT_EQ(patch(0, mine, {{"essay", "early"}}).status, 409);
+
+  ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+  auto listed = client().PostJson("/api/v1/stages/" + review_stage_ + "/shortlist", json{{"application_ids", {mine, other}}}.dump(), staff_);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(listed.Json()["second_stage_opened"], 2);
+  auto mail = MailAbout("applicant0@example.az", "short-listed");
+  ASSERT_TRUE(mail.has_value());
+  EXPECT_NE(mail->body.find("/application?id=" + mine), std::string::npos);
+  json view = get(0, mine);
+  EXPECT_EQ(view["second_stage"]["state"], "open");
+  EXPECT_EQ(view["second_stage"]["due_at"].get<std::string>().substr(0, 16), "2026-11-27T09:01");  // five days on
+  ASSERT_EQ(view["second_stage"]["fields"].size(), 2u);
+  EXPECT_EQ(view["second_stage"]["fields"][0]["key"], "essay");
+  EXPECT_NE(std::find(view["actions"].begin(), view["actions"].end(), "submit_second_stage"), view["actions"].end());
+
+  // Only the short-list questions change; submitting checks them all.
+  auto stage_one = patch(0, mine, {{"motivation", "changed"}});
+  ASSERT_EQ(stage_one.status, 422);
+  EXPECT_EQ(Codes(stage_one).at("answers.motivation"), "not_editable");
+  auto incomplete = client().PostJson("/api/v1/applications/" + mine + "/second-stage/submit", "", Applicant(0));
+  ASSERT_EQ(incomplete.status, 422);
+  EXPECT_EQ(Codes(incomplete), (std::map<std::string, std::string>{{"answers.essay", "required"}}));
+  ASSERT_EQ(patch(0, mine, {{"essay", "Why diplomacy matters to me."}}).status, 200);
+  auto done = client().PostJson("/api/v1/applications/" + mine + "/second-stage/submit", "", Applicant(0));
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.Json()["second_stage"]["state"], "submitted");
+  EXPECT_EQ(done.Json()["answers"]["motivation"], "to serve");
+  EXPECT_EQ(done.Json()["timeline"].back()["event"], "second_stage_submitted");
+  EXPECT_EQ(patch(0, mine, {{"essay", "again"}}).status, 409);
+  // A short list again does not reopen it.
+  auto again = client().PostJson("/api/v1/stages/" + review_stage_ + "/shortlist", json{{"application_ids", {mine}}}.dump(), staff_);
+  EXPECT_EQ(again.Json()["second_stage_opened"], 0);
+
+  // Past the due date the other applicant's form is closed.
+  clock_.Advance(std::chrono::hours(24 * 5 + 1));
+  EXPECT_EQ(get(1, other)["second_stage"]["state"], "closed");
+  auto late = patch(1, other, {{"essay", "late"}});
+  ASSERT_EQ(late.status, 409);
+  EXPECT_EQ(late.Json()["code"], "second_stage_closed");
+  EXPECT_EQ(client().PostJson("/api/v1/applications/" + other + "/second-stage/submit", "", Applicant(1)).status, 409);
+}
+
 TEST_P(ReviewApi, ADeclaredConflictEndsTheReviewAndAssignsAReplacement) {
   ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
   AddReviewers();

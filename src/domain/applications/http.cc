@@ -8,6 +8,7 @@
 #include "core/time_format.h"
 #include "docs/file_type.h"
 #include "docs/table.h"
+#include "domain/programmes/form.h"
 #include "http/multipart.h"
 #include "domain/applications/service.h"
 #include "domain/applications/workflow.h"
@@ -32,6 +33,33 @@ json CallJson(const programmes::Call& c, const std::string& locale, const std::s
           {"state", programmes::CallState(c, now)}};
 }
 
+// What the applicant may do now: the application's own actions, and the
+// short-list form's while it is open and not yet due.
+std::vector<std::string> Actions(const Application& a, const std::string& now) {
+  auto out = ActionsFrom(a.state);
+  if (a.state == "submitted" && !(a.second_stage_due_at && now >= *a.second_stage_due_at)) {
+    auto more = SecondStageActionsFrom(a.second_stage);
+    out.insert(out.end(), more.begin(), more.end());
+  }
+  return out;
+}
+
+// The short-list form: its state, due date and (once opened) its questions.
+json SecondStageJson(const ApplicationView& v, const std::string& now) {
+  const Application& a = v.application;
+  json fields = json::array();
+  if (a.second_stage != "none") {
+    for (const auto& f : v.call.settings->form.fields) {
+      if (f.stage == 2 && !f.retired) fields.push_back(programmes::ToJson(f));
+    }
+  }
+  const bool closed = a.second_stage == "open" && a.second_stage_due_at && now >= *a.second_stage_due_at;
+  return {{"state", closed ? "closed" : a.second_stage},
+          {"due_at", Opt(a.second_stage_due_at)},
+          {"submitted_at", Opt(a.second_stage_submitted_at)},
+          {"fields", fields}};
+}
+
 json ToJson(const ApplicationView& v, const std::string& locale, const std::string& now) {
   const Application& a = v.application;
   json rules = json::array();
@@ -54,7 +82,8 @@ json ToJson(const ApplicationView& v, const std::string& locale, const std::stri
           {"withdrawn_at", Opt(a.withdrawn_at)},
           {"eligibility", {{"outcome", a.EffectiveOutcome()}, {"rules", rules}}},
           {"timeline", timeline},
-          {"actions", ActionsFrom(a.state)},
+          {"actions", Actions(a, now)},
+          {"second_stage", SecondStageJson(v, now)},
           {"call", CallJson(v.call, locale, now)}};
   if (v.staff) {
     out["eligibility"]["rules_outcome"] = a.eligibility_outcome;
@@ -201,6 +230,12 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
     return Answer(service->Submit(*ctx, req.PathParam("id")), *ctx);
+  });
+
+  router.Add(Method::kPost, "/api/v1/applications/{id}/second-stage/submit", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    return Answer(service->SubmitSecondStage(*ctx, req.PathParam("id")), *ctx);
   });
 
   router.Add(Method::kPost, "/api/v1/applications/{id}/withdraw", [&auth, service](Request& req) -> Result<Response> {

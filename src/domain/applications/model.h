@@ -34,6 +34,10 @@ struct Application {
   std::optional<std::string> dedupe_phone, dedupe_name_birth, dedupe_email;
   std::string created_at, updated_at;
   std::optional<std::string> submitted_at, withdrawn_at;
+  // The short-list form (the call's stage-2 questions): none, open, submitted
+  // (workflow.h); answered by the due date into the same answers.
+  std::string second_stage = "none";
+  std::optional<std::string> second_stage_due_at, second_stage_submitted_at;
   std::vector<TimelineEntry> timeline;
 
   // What counts: the screening decision when there is one, else the rules'.

@@ -38,6 +38,36 @@ Error NotOpen(const programmes::Call& call, const std::string& now) {
   return Error::FailedPrecondition("the call is not open yet");
 }
 
+// Whether the applicant may act on the short-list form now: `action` is
+// allowed from its state and its due date has not passed.
+Result<void> SecondStageAllows(const Application& a, SecondStageAction action, const std::string& now) {
+  if (a.state != "submitted") return Error::FailedPrecondition("only a submitted application has a short-list form");
+  // Without an open short-list form, a submitted application is not edited at all.
+  if (a.second_stage == "none" && action == SecondStageAction::kEdit) return Next(a.state, Action::kEdit).error();
+  if (auto next = NextSecondStage(a.second_stage, action); !next) return next.error();
+  if (a.second_stage_due_at && now >= *a.second_stage_due_at) {
+    return Error::FailedPrecondition("the short-list form is past its due date")
+        .WithExtension("code", "\"second_stage_closed\"");
+  }
+  return Ok();
+}
+
+// Answers may only go to the questions of the form's part being filled in:
+// the application form (stage 1) in a draft, the short-list form (stage 2)
+// once it is open. Errors at answers.<key>.
+std::vector<FieldError> CheckStageOfKeys(const programmes::Form& form, const json& patch, int stage) {
+  std::vector<FieldError> errors;
+  for (const auto& [key, value] : patch.items()) {
+    const programmes::Field* f = form.Find(key);
+    if (f && !f->retired && f->stage != stage) {
+      errors.push_back({"answers." + key, stage == 1 ? "second_stage_question" : "not_editable",
+                        stage == 1 ? "a question of the short-list form, answered once short-listed"
+                                   : "submitted answers of the application form do not change"});
+    }
+  }
+  return errors;
+}
+
 std::string Reference(const std::string& prefix, std::int64_t n) {
   char digits[16];
   std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(n));
@@ -157,11 +187,19 @@ Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::
     auto view = LoadOwn(tx, ctx, id);
     if (!view) return view.error();
     Application& a = view->application;
-    if (auto next = Next(a.state, Action::kEdit); !next) return next.error();
-    if (programmes::CallState(view->call, now) != "open") return NotOpen(view->call, now);
-    if (auto errors = programmes::CheckShapes(view->call.settings->form, patch); !errors.empty()) {
-      return Error::InvalidArgument("invalid answers", std::move(errors));
+    // A draft's answers change while the call is open; a submitted
+    // application's only on its open short-list form.
+    const int stage = a.state == "submitted" ? 2 : 1;
+    if (stage == 2) {
+      if (auto r = SecondStageAllows(a, SecondStageAction::kEdit, now); !r) return r.error();
+    } else {
+      if (auto next = Next(a.state, Action::kEdit); !next) return next.error();
+      if (programmes::CallState(view->call, now) != "open") return NotOpen(view->call, now);
     }
+    auto errors = programmes::CheckShapes(view->call.settings->form, patch);
+    auto misplaced = CheckStageOfKeys(view->call.settings->form, patch, stage);
+    errors.insert(errors.end(), misplaced.begin(), misplaced.end());
+    if (!errors.empty()) return Error::InvalidArgument("invalid answers", std::move(errors));
     if (version != a.version) {
       return Error::Conflict("someone saved this application in the meantime")
           .WithExtension("code", "\"stale_version\"")
@@ -177,7 +215,7 @@ Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::
     if (answers_text.size() > kMaxAnswersBytes) {
       return Error::InvalidArgument("answers too large", {{"answers", "too_large", "at most 512 KiB of answers"}});
     }
-    auto saved = store::SaveAnswers(tx, id, answers_text, version, now);
+    auto saved = store::SaveAnswers(tx, id, answers_text, version, now, a.state);
     if (!saved) return saved.error();
     if (!*saved) {
       // Another save won the race between our read and our write.
@@ -288,6 +326,95 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
   });
 }
 
+Result<ApplicationView> Service::SubmitSecondStage(const RequestContext& ctx, const std::string& id) {
+  const std::string now = FormatUtc(ctx.clock.Now());
+  return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
+    auto view = LoadOwn(tx, ctx, id);
+    if (!view) return view.error();
+    Application& a = view->application;
+    const programmes::Form& form = view->call.settings->form;
+    if (auto r = SecondStageAllows(a, SecondStageAction::kSubmit, now); !r) return r.error();
+    auto errors = programmes::CheckForSubmission(form, a.answers, 2);
+    for (const auto& f : form.fields) {
+      if (f.type != programmes::FieldType::kFile || f.stage != 2 || !programmes::IsVisible(form, f, a.answers) ||
+          !a.answers.contains(f.key) || !a.answers[f.key].is_string()) {
+        continue;
+      }
+      auto d = store::GetDocument(tx, a.answers[f.key].get<std::string>(), false);
+      if (!d) return d.error();
+      if (!*d || (*d)->first.application_id != a.id || (*d)->first.field_key != f.key) {
+        errors.push_back({"answers." + f.key, "required", "upload the file"});
+      }
+    }
+    if (!errors.empty()) return Error::InvalidArgument("the short-list form is incomplete", std::move(errors));
+    const json before = {{"second_stage", a.second_stage}, {"version", a.version}};
+    const std::int64_t expected = a.version;
+    a.second_stage = *NextSecondStage(a.second_stage, SecondStageAction::kSubmit);
+    a.second_stage_submitted_at = now;
+    a.version += 1;
+    a.updated_at = now;
+    auto saved = store::SaveState(tx, a, expected);
+    if (!saved) return saved.error();
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (auto r = store::AddEvent(tx, a.id, now, "second_stage_submitted", "", ctx.actor.account_id); !r) return r.error();
+    if (auto r = trail_.Append(tx, ctx, {a.organisation_id, "application", a.id, "submit_second_stage", before.dump(),
+                                         json({{"second_stage", a.second_stage}, {"answers_version", expected}}).dump()});
+        !r) {
+      return r.error();
+    }
+    return Finish(tx, ctx, std::move(a), std::move(view->call));
+  });
+}
+
+Result<std::int64_t> OpenSecondStage(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
+                                     const std::vector<std::string>& application_ids, const std::string& public_url) {
+  const std::string now = FormatUtc(ctx.clock.Now());
+  std::int64_t opened = 0;
+  std::optional<programmes::Call> call;  // short lists are of one call; read it once
+  for (const auto& id : application_ids) {
+    auto found = store::Get(tx, id);
+    if (!found) return found.error();
+    if (!*found) continue;
+    Application& a = **found;
+    if (a.state != "submitted" || !NextSecondStage(a.second_stage, SecondStageAction::kOpen)) continue;
+    if (!call || call->id != a.call_id) {
+      auto c = programmes::FindCall(tx, a.call_id);
+      if (!c) return c.error();
+      if (!*c) return Error::Internal("application without call: " + id);
+      call = std::move(**c);
+    }
+    if (!call->settings->form.HasSecondStage()) return opened;
+    const std::int64_t expected = a.version;
+    a.second_stage = "open";
+    a.second_stage_due_at = FormatUtc(ctx.clock.Now() + std::chrono::hours(24 * call->settings->form.second_stage_days));
+    a.version += 1;
+    a.updated_at = now;
+    auto saved = store::SaveState(tx, a, expected);
+    if (!saved) return saved.error();
+    if (!*saved) return Error::Conflict("an application changed meanwhile; try again");
+    if (auto r = store::AddEvent(tx, a.id, now, "second_stage_opened", *a.second_stage_due_at, ""); !r) return r.error();
+    if (auto r = trail.Append(tx, ctx, {a.organisation_id, "application", a.id, "open_second_stage", "",
+                                        json({{"due_at", *a.second_stage_due_at}}).dump()});
+        !r) {
+      return r.error();
+    }
+    auto person = accounts::FindAccount(tx, a.applicant_id);
+    if (!person) return person.error();
+    if (*person) {
+      notifications::Message m{(*person)->id, (*person)->email, (*person)->locale, "application_second_stage", {}, true};
+      m.params = {{"name", (*person)->name},
+                  {"reference", a.reference.value_or("")},
+                  {"call", programmes::InLanguage(call->settings->title, (*person)->locale)},
+                  {"due", programmes::UtcToLocal(*a.second_stage_due_at, call->settings->time_zone) + " (" +
+                              call->settings->time_zone + ")"},
+                  {"link", public_url + "/application?id=" + a.id}};
+      if (auto r = notifications::Enqueue(tx, ctx.clock, m); !r) return r.error();
+    }
+    ++opened;
+  }
+  return opened;
+}
+
 Result<ApplicationView> Service::Withdraw(const RequestContext& ctx, const std::string& id) {
   const std::string now = FormatUtc(ctx.clock.Now());
   return db_.Write([&](db::Tx& tx) -> Result<ApplicationView> {
@@ -360,10 +487,19 @@ Result<std::pair<Document, ApplicationView>> Service::Upload(const RequestContex
     auto view = LoadOwn(tx, ctx, application_id);
     if (!view) return view.error();
     Application& a = view->application;
-    if (auto next = Next(a.state, Action::kEdit); !next) return next.error();
-    if (programmes::CallState(view->call, now) != "open") return NotOpen(view->call, now);
+    const int stage = a.state == "submitted" ? 2 : 1;
+    if (stage == 2) {
+      if (auto r = SecondStageAllows(a, SecondStageAction::kEdit, now); !r) return r.error();
+    } else {
+      if (auto next = Next(a.state, Action::kEdit); !next) return next.error();
+      if (programmes::CallState(view->call, now) != "open") return NotOpen(view->call, now);
+    }
     const programmes::Field* field = view->call.settings->form.Find(field_key);
     if (!field || field->retired) return Error::InvalidArgument("unknown field", {{"field", "unknown_field", "a file question of this form"}});
+    if (field->stage != stage) {
+      return Error::InvalidArgument("not a question of this part", {{"field", stage == 1 ? "second_stage_question" : "not_editable",
+                                                                     "a question of the part being filled in"}});
+    }
     if (field->type != programmes::FieldType::kFile) {
       return Error::InvalidArgument("not a file question", {{"field", "wrong_field_type", "a file question"}});
     }
@@ -389,7 +525,7 @@ Result<std::pair<Document, ApplicationView>> Service::Upload(const RequestContex
     if (auto r = store::DeleteDraftDocuments(tx, a.id, field_key); !r) return r.error();
     if (auto r = store::InsertDocument(tx, d, bytes, ctx.actor.account_id); !r) return r.error();
     a.answers[field_key] = d.id;
-    auto saved = store::SaveAnswers(tx, a.id, a.answers.dump(), a.version, now);
+    auto saved = store::SaveAnswers(tx, a.id, a.answers.dump(), a.version, now, a.state);
     if (!saved) return saved.error();
     if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
     a.version += 1;

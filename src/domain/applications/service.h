@@ -32,6 +32,12 @@ struct EvaluationSummary {
 // For later modules (selection), inside their transactions: an application
 // without any permission check — the caller decides what may be shown.
 Result<std::optional<Application>> FindApplication(db::Tx& tx, const std::string& application_id);
+// When applications are short-listed (inside the short list's transaction):
+// opens the call's short-list form (its stage-2 questions) to each submitted
+// one, due in the form's `second_stage_days`, and tells the applicant by
+// e-mail. Nothing when the call has no such form. Returns how many opened.
+Result<std::int64_t> OpenSecondStage(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
+                                     const std::vector<std::string>& application_ids, const std::string& public_url);
 // Likewise a document, with its bytes when asked.
 Result<std::optional<std::pair<Document, std::string>>> FindDocument(db::Tx& tx, const std::string& document_id,
                                                                      bool with_content);
@@ -68,6 +74,10 @@ class Service {
   // (kFailedPrecondition), evaluates eligibility, assigns the reference
   // and queues the receipt e-mail — all in one transaction.
   Result<ApplicationView> Submit(const RequestContext& ctx, const std::string& id);
+  // Submits the open short-list form: kInvalidArgument listing every
+  // missing or invalid stage-2 answer; kFailedPrecondition when it is not
+  // open or past its due date ("second_stage_closed").
+  Result<ApplicationView> SubmitSecondStage(const RequestContext& ctx, const std::string& id);
   Result<ApplicationView> Withdraw(const RequestContext& ctx, const std::string& id);
 
   // Stores a file for a file question of one's own draft and makes it

@@ -17,7 +17,8 @@ using db::Done;
 constexpr const char* kColumns =
     "id, call_id, organisation_id, applicant_id, state, answers, version, reference, eligibility_outcome, "
     "eligibility, created_at, updated_at, submitted_at, withdrawn_at, screening_decision, screening_reason, "
-    "screened_by, screened_at, dedupe_phone, dedupe_name_birth, dedupe_email";
+    "screened_by, screened_at, dedupe_phone, dedupe_name_birth, dedupe_email, second_stage, second_stage_due_at, "
+    "second_stage_submitted_at";
 
 Result<Application> FromRow(const db::Row& r) {
   Application a;
@@ -46,6 +47,9 @@ Result<Application> FromRow(const db::Row& r) {
   a.dedupe_phone = r.OptText(18);
   a.dedupe_name_birth = r.OptText(19);
   a.dedupe_email = r.OptText(20);
+  a.second_stage = r.Text(21);
+  a.second_stage_due_at = r.OptText(22);
+  a.second_stage_submitted_at = r.OptText(23);
   return a;
 }
 
@@ -103,11 +107,11 @@ Result<void> AddEvent(db::Tx& tx, const std::string& application_id, const std::
 }
 
 Result<bool> SaveAnswers(db::Tx& tx, const std::string& id, const std::string& answers_json,
-                         std::int64_t expected_version, const std::string& now) {
+                         std::int64_t expected_version, const std::string& now, const std::string& state) {
   auto n = tx.Exec(
       "UPDATE applications SET answers = :answers, version = version + 1, updated_at = :now "
-      "WHERE id = :id AND version = :version AND state = 'draft'",
-      {P("answers", answers_json), P("now", now), P("id", id), P("version", expected_version)});
+      "WHERE id = :id AND version = :version AND state = :state",
+      {P("answers", answers_json), P("now", now), P("id", id), P("version", expected_version), P("state", state)});
   if (!n) return n.error();
   return *n == 1;
 }
@@ -117,13 +121,15 @@ Result<bool> SaveState(db::Tx& tx, const Application& a, std::int64_t expected_v
       "UPDATE applications SET state = :state, version = :new_version, reference = :reference, "
       "eligibility_outcome = :outcome, eligibility = :eligibility, updated_at = :now, submitted_at = :submitted, "
       "withdrawn_at = :withdrawn, screening_decision = :decision, screening_reason = :reason, screened_by = :by, "
-      "screened_at = :screened_at, dedupe_phone = :phone, dedupe_name_birth = :name_birth, dedupe_email = :email "
+      "screened_at = :screened_at, dedupe_phone = :phone, dedupe_name_birth = :name_birth, dedupe_email = :email, "
+      "second_stage = :second_stage, second_stage_due_at = :second_due, second_stage_submitted_at = :second_submitted "
       "WHERE id = :id AND version = :version",
       {P("state", a.state), P("new_version", a.version), P("reference", a.reference), P("outcome", a.eligibility_outcome),
        P("eligibility", EligibilityJson(a)), P("now", a.updated_at), P("submitted", a.submitted_at),
        P("withdrawn", a.withdrawn_at), P("decision", a.screening_decision), P("reason", a.screening_reason),
        P("by", a.screened_by), P("screened_at", a.screened_at), P("phone", a.dedupe_phone),
-       P("name_birth", a.dedupe_name_birth), P("email", a.dedupe_email), P("id", a.id),
+       P("name_birth", a.dedupe_name_birth), P("email", a.dedupe_email), P("second_stage", a.second_stage),
+       P("second_due", a.second_stage_due_at), P("second_submitted", a.second_stage_submitted_at), P("id", a.id),
        P("version", expected_version)});
   if (!n) return n.error();
   return *n == 1;
@@ -139,7 +145,8 @@ Result<std::int64_t> NextReference(db::Tx& tx, const std::string& call_id) {
 
 Result<void> DeleteDraftDocuments(db::Tx& tx, const std::string& application_id, const std::string& field_key) {
   return Done(tx.Exec("DELETE FROM documents WHERE application_id = :application AND field_key = :field AND "
-                      "(SELECT state FROM applications WHERE id = :application) = 'draft'",
+                      "EXISTS (SELECT 1 FROM applications WHERE id = :application AND "
+                      "(state = 'draft' OR (state = 'submitted' AND second_stage = 'open')))",
                       {P("application", application_id), P("field", field_key)}));
 }
 

@@ -18,16 +18,18 @@ Result<void> AddEvent(db::Tx& tx, const std::string& application_id, const std::
                       const std::string& note, const std::string& actor_id);
 
 // Saves answers (a JSON object's text) when the stored version is `expected_version` and the
-// application is a draft; false when it is not (someone saved first).
+// application is in `state` (a draft; or submitted, for the short-list form); false when it
+// is not (someone saved first).
 Result<bool> SaveAnswers(db::Tx& tx, const std::string& id, const std::string& answers_json,
-                         std::int64_t expected_version, const std::string& now);
+                         std::int64_t expected_version, const std::string& now, const std::string& state);
 // Writes state, reference, eligibility and times of `a` when the stored
 // version is `expected_version`; false when it is not.
 Result<bool> SaveState(db::Tx& tx, const Application& a, std::int64_t expected_version);
 // The next reference number of the call (1, 2, ...), counted in the call row.
 Result<std::int64_t> NextReference(db::Tx& tx, const std::string& call_id);
 
-// Removes the documents of a draft's question (before a new upload).
+// Removes the documents of a question still being answered (before a new upload): of a
+// draft, or of an open short-list form; never those of submitted answers.
 Result<void> DeleteDraftDocuments(db::Tx& tx, const std::string& application_id, const std::string& field_key);
 Result<void> InsertDocument(db::Tx& tx, const Document& d, std::string_view bytes, const std::string& uploaded_by);
 // The document's metadata, and its bytes when `with_content`.

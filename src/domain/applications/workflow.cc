@@ -41,4 +41,39 @@ std::vector<std::string> ActionsFrom(const std::string& state) {
   return out;
 }
 
+namespace {
+
+struct SecondStageTransition {
+  const char* from;
+  SecondStageAction action;
+  const char* to;
+};
+
+constexpr SecondStageTransition kSecondStage[] = {
+    {"none", SecondStageAction::kOpen, "open"},
+    {"open", SecondStageAction::kEdit, "open"},
+    {"open", SecondStageAction::kSubmit, "submitted"},
+};
+
+}  // namespace
+
+Result<std::string> NextSecondStage(const std::string& from, SecondStageAction action) {
+  for (const auto& t : kSecondStage) {
+    if (from == t.from && action == t.action) return std::string(t.to);
+  }
+  if (from == "none") return Error::FailedPrecondition("the short-list form is not open for this application");
+  if (from == "submitted") return Error::FailedPrecondition("the short-list form has been submitted already");
+  return Error::FailedPrecondition("the short-list form is already open");
+}
+
+std::vector<std::string> SecondStageActionsFrom(const std::string& second_stage) {
+  std::vector<std::string> out;
+  for (const auto& t : kSecondStage) {
+    if (second_stage != t.from) continue;
+    if (t.action == SecondStageAction::kEdit) out.emplace_back("edit_second_stage");
+    if (t.action == SecondStageAction::kSubmit) out.emplace_back("submit_second_stage");
+  }
+  return out;
+}
+
 }  // namespace cohort::applications

@@ -33,4 +33,15 @@ Result<std::string> Next(const std::string& from, Action action);
 // The actions the table allows from `state`, for the UI.
 std::vector<std::string> ActionsFrom(const std::string& state);
 
+// The short-list form of a submitted application has its own small table:
+//
+//   none ──open (short-listed, and the call has stage-2 questions)──▶ open ──submit──▶ submitted
+//
+// `edit` keeps it open (autosave). Past its due date nothing moves; the
+// service checks the date, as it checks the call's window for the draft.
+enum class SecondStageAction { kOpen, kEdit, kSubmit };
+Result<std::string> NextSecondStage(const std::string& from, SecondStageAction action);
+// "edit_second_stage" and "submit_second_stage" while the form is open, for the UI.
+std::vector<std::string> SecondStageActionsFrom(const std::string& second_stage);
+
 }  // namespace cohort::applications

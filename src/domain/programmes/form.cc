@@ -430,6 +430,10 @@ const Field* Form::Find(const std::string& key) const {
   return nullptr;
 }
 
+bool Form::HasSecondStage() const {
+  return std::any_of(fields.begin(), fields.end(), [](const Field& f) { return f.stage == 2 && !f.retired; });
+}
+
 bool IsVisible(const Form& form, const Field& field, const json& answers) {
   if (field.retired) return false;
   if (!field.visible_if) return true;
@@ -498,6 +502,19 @@ Result<CallSettings> ParseCallSettings(const json& body) {
     }
     if (fields.size() > 300) errors.Add("form.fields", "too_many_items", "at most 300 fields");
   }
+  if (form.is_object()) {
+    for (const auto& [k, v] : form.items()) {
+      if (k != "fields" && k != "second_stage_days") errors.Add("form." + k, "unknown_field", "not a member of a form");
+    }
+    if (form.contains("second_stage_days") && !form["second_stage_days"].is_null()) {
+      const json& days = form["second_stage_days"];
+      if (!days.is_number_integer() || days.get<std::int64_t>() < 1 || days.get<std::int64_t>() > 60) {
+        errors.Add("form.second_stage_days", "out_of_range", "a whole number of days from 1 to 60");
+      } else {
+        s.form.second_stage_days = days.get<int>();
+      }
+    }
+  }
   const json eligibility = body.value("eligibility", json::object());
   const json rules = eligibility.is_object() ? eligibility.value("rules", json::array()) : json();
   if (!rules.is_array()) errors.Add("eligibility.rules", "wrong_type", "a list of rules");
@@ -536,7 +553,7 @@ json ToJson(const CallSettings& s) {
           {"closes_at_local", s.closes_at_local},
           {"time_zone", s.time_zone},
           {"published", s.published},
-          {"form", {{"fields", fields}}},
+          {"form", {{"fields", fields}, {"second_stage_days", s.form.second_stage_days}}},
           {"eligibility", {{"rules", rules}}}};
 }
 

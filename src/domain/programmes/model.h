@@ -79,7 +79,11 @@ struct Field {
 
 struct Form {
   std::vector<Field> fields;
+  // Days a short-listed applicant has to answer the stage-2 questions.
+  int second_stage_days = 14;
   const Field* Find(const std::string& key) const;
+  // Whether the form has stage-2 questions (not retired): a short-list form.
+  bool HasSecondStage() const;
 };
 
 enum class RuleKind { kFieldOfStudyIn, kGraduationYearBetween, kAgeBetween, kLanguageAtLeast, kAnswer };

@@ -315,7 +315,8 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     if (!errors.empty()) return Error::InvalidArgument("invalid short list", errors);
     auto s = service->Shortlist(*ctx, req.PathParam("id"), in);
     if (!s) return s.error();
-    return Response::Json(200, {{"moved", s->moved}, {"already", s->already}, {"cutoff_score", Opt(s->cutoff_score)}});
+    return Response::Json(200, {{"moved", s->moved}, {"already", s->already}, {"cutoff_score", Opt(s->cutoff_score)},
+                                {"second_stage_opened", s->second_stage_opened}});
   });
 
   router.Add(Method::kPost, "/api/v1/intakes/{id}/review-assignments", [&auth, service](Request& req) -> Result<Response> {

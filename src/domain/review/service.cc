@@ -837,6 +837,10 @@ Result<ShortlistSummary> Service::Shortlist(const RequestContext& ctx, const std
     if (auto r = Audit(tx, trail_, ctx, stage->organisation_id, "stage", stage->id, "shortlist", json(), after); !r) {
       return r.error();
     }
+    // Short-listed: the call's short-list form opens to them (once).
+    auto opened = applications::OpenSecondStage(tx, ctx, trail_, chosen, public_url_);
+    if (!opened) return opened.error();
+    out.second_stage_opened = *opened;
     return out;
   });
 }

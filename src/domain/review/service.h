@@ -34,6 +34,7 @@ struct ShortlistRequest {
 };
 struct ShortlistSummary {
   std::int64_t moved = 0, already = 0;
+  std::int64_t second_stage_opened = 0;  // applications the short-list form opened to
   std::optional<double> cutoff_score;
 };
 
