@@ -2,12 +2,17 @@
 // applications, admitted into the review stage and short-listed (all three)
 // into the interview stage, an interviewer added to that stage, and one
 // candidate who says they can only come on a day without interviews. In the
-// browser, on the stage's "Interviews" tab, the coordinator adds a panel (one
+// browser, on the stage's settings, the coordinator sets how many hours
+// before an interview booking closes (out of range is refused at its input;
+// saving other settings keeps it). On the stage's "Interviews" tab, the
+// coordinator sees who is still without an interview and when they can come
+// (on the call's clock), adds a panel (one
 // without members is refused at the members), makes slots on two days (a
 // length too short is refused at its input), deletes one, and sends the
 // invitations after a confirmation: the e-mail arrives. One candidate books a
 // slot through the API; the automatic scheduling places the second and
-// leaves out the third, saying why. The coordinator marks attendance,
+// leaves out the third, saying why; the list of those without an interview
+// follows each step. The coordinator marks attendance,
 // downloads a booking's calendar file, and cannot delete the booked panel.
 import AxeBuilder from '@axe-core/playwright';
 import { request as newRequest, type APIRequestContext, type Page } from '@playwright/test';
@@ -85,11 +90,44 @@ test('a coordinator makes panels and slots, invites, schedules and marks attenda
       await orxanApi.dispose();
     }
 
+    // Equal scores ordered by submission time alone: the editor has no input for it, and must keep it.
+    const before = (await send(admin, 'get', `/api/v1/stages/${interview.id}`, 200)) as { settings: Record<string, unknown>; version: number };
+    await send(admin, 'put', `/api/v1/stages/${interview.id}`, 200, { settings: { ...before.settings, tie_breaks: ['submitted_at'] }, version: before.version });
+
     // ---- the coordinator opens the stage's interviews ----
     await signIn(page, call.admin, PASSWORD);
     await expect(page).toHaveURL(/\/account$/);
     await page.goto(`/stage?id=${interview.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(text('az', 'stages.kinds.interview'));
+
+    // ---- the booking cut-off: 0–720 hours, kept when other settings are saved ----
+    const cutoff = page.locator('[id="settings.booking_cutoff_hours"]');
+    await expect(cutoff).toHaveValue('24');
+    await expect(page.getByLabel(text('az', 'stage_settings.booking_cutoff'), { exact: true })).toHaveCount(1);
+    const saveStage = page.getByRole('button', { name: text('az', 'stage_settings.save'), exact: true });
+    await cutoff.fill('1000');
+    await saveStage.click();
+    await expect(page.locator('[id="settings.booking_cutoff_hours-error"]')).toHaveText(text('az', 'field_errors.out_of_range'));
+    await expect(cutoff).toHaveAttribute('aria-invalid', 'true');
+    await expect(cutoff).toBeFocused();
+    await expect(cutoff).toHaveValue('1000');
+    await cutoff.fill('48');
+    await saveStage.click();
+    await expect(page.getByText(text('az', 'stage_settings.saved'))).toBeVisible();
+    await expect(page.locator('[id="settings.booking_cutoff_hours-error"]')).toHaveCount(0);
+    const settingsNow = async () => (await send(admin, 'get', `/api/v1/stages/${interview.id}`, 200)).settings as { booking_cutoff_hours: number; tie_breaks: string[] };
+    const cutoffOf = async () => (await settingsNow()).booking_cutoff_hours;
+    expect(await cutoffOf()).toBe(48);
+    // After a reload the editor shows it, and saving something else keeps it.
+    await page.reload();
+    await expect(cutoff).toHaveValue('48');
+    await page.locator('[id="settings.disagreement_threshold"]').fill('30');
+    await saveStage.click();
+    await expect(page.getByText(text('az', 'stage_settings.saved'))).toBeVisible();
+    expect(await settingsNow()).toMatchObject({ booking_cutoff_hours: 48, tie_breaks: ['submitted_at'] });
+    await expect(cutoff).toHaveValue('48');
+    await cutoff.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/interview-settings-cutoff-1280.png' });
     const tab = page.getByRole('tab', { name: text('az', 'interviews_staff.tab') });
     await tab.click();
     await expect(tab).toHaveAttribute('aria-selected', 'true');
@@ -98,6 +136,26 @@ test('a coordinator makes panels and slots, invites, schedules and marks attenda
     await expect(panel.getByText(text('az', 'interviews_staff.need_panel'))).toBeVisible();
     await expect(panel.getByTestId('fact-candidates')).toHaveText('3');
     await expect(panel.getByTestId('fact-unbooked')).toHaveText('3');
+
+    // ---- who is still without an interview, and when they can come (Baku time) ----
+    const unbooked = panel.getByTestId('unbooked-row');
+    const unbookedRow = (reference: string) => panel.locator(`[data-testid="unbooked-row"][data-reference="${reference}"]`);
+    // By reference, as the server lists them.
+    const references = [anar, leyla, orxan].map((a) => a.reference).sort();
+    await expect(unbooked).toHaveCount(3);
+    for (const [i, reference] of references.entries()) await expect(unbooked.nth(i)).toHaveAttribute('data-reference', reference);
+    await expect(unbookedRow(orxan.reference).getByTestId('unbooked-name')).toHaveText(orxan.person.name);
+    await expect(unbookedRow(orxan.reference).getByTestId('unbooked-times').getByRole('listitem')).toHaveText([
+      text('az', 'interviews.window_range', { day: dayText(elsewhere), from: '09:00', to: '12:00' }),
+    ]);
+    await expect(unbookedRow(anar.reference).getByTestId('unbooked-any')).toHaveText(text('az', 'interviews_staff.can_come_any'));
+    await expect(unbookedRow(anar.reference).getByRole('link', { name: anar.reference })).toHaveAttribute(
+      'href',
+      `/application?id=${anar.applicationId}`,
+    );
+    await expect(panel).toContainText(text('az', 'interviews_staff.unbooked_intro', { zone: 'Asia/Baku' }));
+    await axe(page, '/stage interviews (candidates without a booking)');
+    await page.getByRole('region', { name: text('az', 'interviews_staff.candidates_heading') }).screenshot({ path: 'test-results/screenshots/interviews-unbooked-1280.png' });
 
     // ---- a panel: members are required ----
     const addPanel = panel.getByRole('button', { name: text('az', 'interviews_staff.add_panel') });
@@ -188,6 +246,8 @@ test('a coordinator makes panels and slots, invites, schedules and marks attenda
     await expect(bookingRow(anar.reference)).toContainText(anar.person.name);
     await expect(bookingRow(anar.reference).getByTestId('booking-origin')).toHaveText(text('az', 'interviews_staff.origins.self'));
     await expect(panel.getByTestId('fact-booked')).toHaveText('1');
+    await expect(unbooked).toHaveCount(2);
+    await expect(unbookedRow(anar.reference)).toHaveCount(0);
     await expect(days.nth(0).getByTestId('slot-booked').first()).toContainText(text('az', 'interviews_staff.booked_of', { booked: '1', places: '1' }));
 
     // ---- the rest scheduled automatically: Leyla placed, Orxan left out ----
@@ -206,6 +266,9 @@ test('a coordinator makes panels and slots, invites, schedules and marks attenda
     await expect(bookingRow(leyla.reference)).toContainText('10:40–11:10');
     await expect(bookingRow(leyla.reference)).toContainText('Otaq 101, 2-ci mərtəbə');
     await expect(panel.getByTestId('fact-unbooked')).toHaveText('1');
+    // Still missing after scheduling: Orxan, with the one time he can come.
+    await expect(unbooked).toHaveCount(1);
+    await expect(unbookedRow(orxan.reference).getByTestId('unbooked-times')).toContainText(dayText(elsewhere));
 
     // ---- attendance ----
     await bookingRow(anar.reference).getByRole('button', { name: `${text('az', 'interviews_staff.mark.attended')} ${anar.reference}` }).click();
@@ -242,6 +305,7 @@ test('a coordinator makes panels and slots, invites, schedules and marks attenda
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no horizontal scroll at 1280 px').toBeLessThanOrEqual(1280);
     await page.setViewportSize({ width: 375, height: 812 });
     await page.screenshot({ path: 'test-results/screenshots/interviews-staff-375x812.png', fullPage: true });
+    await page.getByRole('region', { name: text('az', 'interviews_staff.candidates_heading') }).screenshot({ path: 'test-results/screenshots/interviews-unbooked-375.png' });
     expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no horizontal scroll at 375 px').toBeLessThanOrEqual(375);
     await axe(page, '/stage interviews at 375 px');
   } finally {

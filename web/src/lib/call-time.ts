@@ -98,3 +98,17 @@ export function formatDay(value: string, t: Translate): string {
   if (!match) return value;
   return t('format.date', { day: String(Number(match[3])), month: t(`format.months.${Number(match[2])}`), year: match[1] ?? '' });
 }
+
+/**
+ * A span of time on the clock of `zone`, as a candidate states when they can
+ * come: "10 yanvar 2027, 09:00–12:00" within one day, else both ends in full
+ * ("10 yanvar 2027, saat 18:00 – 11 yanvar 2027, saat 09:00").
+ */
+export function formatWindow(start: string, end: string, zone: string, t: Translate): string {
+  const from = zonedParts(start, zone);
+  const to = zonedParts(end, zone);
+  if (from && to && from.day === to.day) {
+    return t('interviews.window_range', { day: formatDay(from.day, t), from: from.time, to: to.time });
+  }
+  return t('interviews.window_span', { start: formatZonedTime(start, zone, t), end: formatZonedTime(end, zone, t) });
+}

@@ -36,6 +36,14 @@ export interface StageDraft {
   hidden_fields: string[];
   conflict_fields: string[];
   others_scores: OthersScores;
+  /**
+   * How equal scores are ordered (the server's `tie_breaks`). Not edited
+   * here, but sent back as read, so saving does not reset it.
+   */
+  tie_breaks: string[] | null;
+  // Interview stages:
+  /** Bookings are made or moved until this many hours before the slot, 0–720. */
+  booking_cutoff_hours: number | null;
   // Decision stages:
   offer_days: number | null;
   waitlist_size: number | null;
@@ -50,6 +58,7 @@ export const DEFAULTS = {
   disagreement_threshold: 25,
   blind: false,
   others_scores: 'after_submit' as OthersScores,
+  booking_cutoff_hours: 24,
   offer_days: 7,
   waitlist_size: 50,
 };
@@ -105,6 +114,8 @@ export function stageDraft(s: StageSettings): StageDraft {
     hidden_fields: [...(s.hidden_fields ?? [])],
     conflict_fields: [...(s.conflict_fields ?? [])],
     others_scores: s.others_scores ?? DEFAULTS.others_scores,
+    tie_breaks: Array.isArray(s.tie_breaks) ? [...s.tie_breaks] : null,
+    booking_cutoff_hours: num(s.booking_cutoff_hours) ?? DEFAULTS.booking_cutoff_hours,
     offer_days: num(s.offer_days) ?? DEFAULTS.offer_days,
     waitlist_size: num(s.waitlist_size) ?? DEFAULTS.waitlist_size,
     quotas: (s.quotas ?? []).map(quotaDraft),
@@ -132,8 +143,10 @@ function quota(q: QuotaDraft): Quota {
 
 /**
  * The settings to PUT, as the coordinator left them. Screening stages have a
- * name only; the scoring members belong to review and interview stages, the
- * offer days, waitlist and quotas to decision stages.
+ * name only; the scoring members belong to review and interview stages (and
+ * the booking cut-off to interview stages), the offer days, waitlist and
+ * quotas to decision stages. The PUT replaces the whole settings: a member
+ * left out goes back to its default.
  */
 export function stageSettings(d: StageDraft, kind: StageKind): StageSettings {
   const out: StageSettings = {};
@@ -155,6 +168,9 @@ export function stageSettings(d: StageDraft, kind: StageKind): StageSettings {
   out.hidden_fields = [...d.hidden_fields];
   out.conflict_fields = [...d.conflict_fields];
   out.others_scores = d.others_scores;
+  if (d.tie_breaks !== null) out.tie_breaks = [...d.tie_breaks];
+  // An empty number is left out: the server keeps its default (24 hours).
+  if (kind === 'interview' && d.booking_cutoff_hours !== null) out.booking_cutoff_hours = d.booking_cutoff_hours;
   return out;
 }
 

@@ -82,6 +82,22 @@ export interface Booking {
   calendar: string;
 }
 
+/** A time a candidate said they can come, UTC. */
+export interface AvailabilityWindow {
+  start: string;
+  end: string;
+}
+
+/** A candidate of the stage (an application short-listed into it), with their booking if any. */
+export interface Candidate {
+  application_id: string;
+  reference: string;
+  name: string;
+  booking: Booking | null;
+  /** The times they said they can come; empty when they have not said (any free slot fits). */
+  availability: AvailabilityWindow[];
+}
+
 export type UnscheduledReason = 'no_slot_in_availability' | 'slots_full';
 
 export interface ScheduleResult {
@@ -109,6 +125,8 @@ export const listSlots = (stageId: string) => request<{ items: Slot[]; bookings:
 export const deleteSlot = (slotId: string) => request<void>(`/api/v1/interview-slots/${enc(slotId)}`, { method: 'DELETE' });
 
 // Candidates
+/** Every candidate still in the stage, by reference, with booking and stated availability (audited: it names them). */
+export const listCandidates = (stageId: string) => request<{ items: Candidate[] }>(`${stage(stageId)}/interview-candidates`);
 /** E-mails every candidate of the stage without a booking a link to book. */
 export const invite = (stageId: string) => request<{ invited: number }>(`${stage(stageId)}/invitations`, { method: 'POST' });
 /** Places every candidate without a booking into an open slot within their availability; confirmations go out. */

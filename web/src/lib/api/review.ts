@@ -42,6 +42,11 @@ export interface StageSettings {
   hidden_fields?: string[];
   others_scores?: OthersScores;
   conflict_fields?: string[];
+  /** How equal scores are ordered, in turn: "raw", "submitted_at", "criterion:<key>" (at most three). */
+  tie_breaks?: string[];
+  // Interview stages:
+  /** Bookings are made or moved until this many hours before the slot, 0–720 (default 24). */
+  booking_cutoff_hours?: number;
   // Decision stages:
   /** Days an applicant has to answer an offer, 1–60. */
   offer_days?: number;
