@@ -165,6 +165,27 @@ TEST_P(ApplicationsApi, AnUnpublishedCallIsHiddenFromThePublic) {
   EXPECT_EQ(client().PostJson("/api/v1/calls/" + call_ + "/applications", "", applicant_).status, 404);
 }
 
+// The public list is kept for up to a second (programmes/http.cc), but a
+// change made through this server shows at once, and so does the passing
+// of a call's closing time.
+TEST_P(ApplicationsApi, ThePublicListShowsAChangeAtOnce) {
+  const std::string path = "/api/v1/calls?state=open";
+  ASSERT_EQ(client().Get(path, {{"Accept-Language", "en"}}).Json()["items"][0]["title"], "Diplomacy Volunteers 2027");
+  auto settings = CallSettings();
+  settings["title"]["en"] = "Diplomacy Volunteers 2027 (renamed)";
+  ASSERT_EQ(Put("/api/v1/intakes/" + intake_ + "/call", settings.dump(), staff_).status, 200);
+  EXPECT_EQ(client().Get(path, {{"Accept-Language", "en"}}).Json()["items"][0]["title"], "Diplomacy Volunteers 2027 (renamed)");
+  settings["published"] = false;
+  ASSERT_EQ(Put("/api/v1/intakes/" + intake_ + "/call", settings.dump(), staff_).status, 200);
+  EXPECT_EQ(client().Get(path, {{"Accept-Language", "en"}}).Json()["items"].size(), 0u);
+  settings["published"] = true;
+  ASSERT_EQ(Put("/api/v1/intakes/" + intake_ + "/call", settings.dump(), staff_).status, 200);
+  ASSERT_EQ(client().Get(path).Json()["items"].size(), 1u);
+  clock_.Set(*ParseRfc3339("2026-12-01T14:00:00.000Z"));  // the call closes
+  EXPECT_EQ(client().Get(path).Json()["items"].size(), 0u);
+  EXPECT_EQ(client().Get("/api/v1/calls?state=closed").Json()["items"].size(), 1u);
+}
+
 TEST_P(ApplicationsApi, AnApplicantAppliesOnceAutosavesSubmitsAndGetsAReceipt) {
   const std::string id = Start();
   auto again = client().PostJson("/api/v1/calls/" + call_ + "/applications", "", applicant_);

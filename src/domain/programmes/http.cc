@@ -1,5 +1,11 @@
 #include "domain/programmes/http.h"
 
+#include <chrono>
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "core/time_format.h"
@@ -127,11 +133,50 @@ json Items(const std::vector<T>& v) {
 }
 
 
+// The public list of calls, kept as its answer for at most a second: a
+// website embedding it, or a crowd opening the portal when a call opens,
+// costs one query a second per language. This process's own writes (a call
+// published or changed) end every kept answer at once (Database::Writes);
+// another server's are seen within the second. Keys are few (language,
+// state, limit), so the cache stays small.
+class PublicListCache {
+ public:
+  explicit PublicListCache(const db::Database& db) : db_(db) {}
+
+  // The kept answer for `key`, when it was made less than a second before
+  // `now` and nothing was written since.
+  std::optional<std::string> Find(const std::string& key, TimePoint now) const {
+    std::lock_guard lock(mu_);
+    auto it = kept_.find(key);
+    if (it == kept_.end()) return std::nullopt;
+    const Kept& k = it->second;
+    if (k.writes != db_.Writes() || now < k.at || now >= k.at + std::chrono::seconds(1)) return std::nullopt;
+    return k.body;
+  }
+  // The write count to keep an answer with: read it before reading the database.
+  std::uint64_t Writes() const { return db_.Writes(); }
+  void Keep(const std::string& key, std::string body, TimePoint now, std::uint64_t writes) {
+    std::lock_guard lock(mu_);
+    kept_[key] = Kept{std::move(body), now, writes};
+  }
+
+ private:
+  struct Kept {
+    std::string body;
+    TimePoint at;
+    std::uint64_t writes = 0;
+  };
+  const db::Database& db_;
+  mutable std::mutex mu_;
+  std::unordered_map<std::string, Kept> kept_;
+};
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth, const std::string& public_url) {
   auto service = std::make_shared<Service>(db, trail);
+  auto list_cache = std::make_shared<PublicListCache>(db);
 
   router.Add(Method::kGet, "/api/v1/organisations/{id}/programmes", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
@@ -232,18 +277,27 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     return Response::Json(200, StaffJson(*call, FormatUtc(ctx->clock.Now())));
   });
 
-  router.Add(Method::kGet, "/api/v1/calls", [&auth, service](Request& req) -> Result<Response> {
+  router.Add(Method::kGet, "/api/v1/calls", [&auth, service, list_cache](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
     auto limit = http::LimitParam(req, 100);
     if (!limit) return limit.error();
-    auto list = service->PublishedCalls(*ctx, req.QueryParam("state").value_or("open"), *limit);
-    if (!list) return list.error();
-    const std::string now = FormatUtc(ctx->clock.Now());
-    json items = json::array();
-    for (const auto& s : *list) items.push_back(SummaryJson(s, ctx->locale, now));
+    const std::string state = req.QueryParam("state").value_or("open");
+    const TimePoint at = ctx->clock.Now();
+    const std::string key = ctx->locale + "|" + state + "|" + std::to_string(*limit);
+    std::optional<std::string> body = list_cache->Find(key, at);
+    if (!body) {
+      const std::uint64_t writes = list_cache->Writes();
+      auto list = service->PublishedCalls(*ctx, state, *limit);
+      if (!list) return list.error();
+      const std::string now = FormatUtc(at);
+      json items = json::array();
+      for (const auto& s : *list) items.push_back(SummaryJson(s, ctx->locale, now));
+      body = json{{"items", items}, {"next_cursor", nullptr}}.dump(-1, ' ', false, json::error_handler_t::replace);
+      list_cache->Keep(key, *body, at, writes);
+    }
     // Public and embeddable in organisations' websites.
-    auto r = Response::Json(200, {{"items", items}, {"next_cursor", nullptr}});
+    auto r = Response::Text(200, std::move(*body), "application/json");
     r.Header("Access-Control-Allow-Origin", "*");
     return r;
   });
