@@ -11,7 +11,6 @@
 //
 // SQL text uses `:name` placeholders and is written once for both engines;
 // Tx::engine() tells the few places that need a dialect difference.
-#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -94,12 +93,6 @@ class Database {
     return Run(true, std::forward<F>(fn));
   }
 
-  // A number that grows with every write transaction this process runs
-  // (counted when it ends, committed or not). A cache of what the database
-  // holds keeps the number it read before reading, and is current for this
-  // process's own writes while the number has not moved.
-  std::uint64_t Writes() const { return writes_.load(std::memory_order_acquire); }
-
   // Checks the database answers now (SELECT 1). A PostgreSQL pool drops a
   // broken connection here, so a returning server is picked up again.
   Result<void> Ping();
@@ -120,15 +113,12 @@ class Database {
       return Ok();
     };
     auto status = write ? RunWrite(body) : RunRead(body);
-    if (write) writes_.fetch_add(1, std::memory_order_release);
     if (!status.ok()) {
       if (out && !out->ok()) return std::move(*out);
       return status.error();
     }
     return std::move(*out);
   }
-
-  std::atomic<std::uint64_t> writes_{0};
 };
 
 // Engine-specific constructors, used by Database::Open.

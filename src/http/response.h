@@ -23,6 +23,9 @@ struct Response {
   static Response Json(int status, const nlohmann::json& body);
   static Response Text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8");
   static Response NoContent();
+  // A file to save, never to show inline or keep in a shared cache: its name
+  // as an ASCII fallback and percent-encoded UTF-8 (RFC 6266 / RFC 8187).
+  static Response Download(std::string body, std::string content_type, const std::string& file_name);
 };
 
 }  // namespace cohort::http

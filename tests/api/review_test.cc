@@ -195,6 +195,21 @@ TEST_P(ReviewApi, AReviewerDownloadsTheDocumentsOfTheApplicationsTheyReviewWhile
   EXPECT_EQ(client().Get("/api/v1/reviews/" + review, reviewers_[0]).Json()["application"]["documents"].size(), 0u);
   EXPECT_EQ(client().Get("/api/v1/reviews/" + review + "/documents/" + cv, reviewers_[0]).status, 404);
   ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+  // Blind review: the file's own name (which may name the applicant) is not shown to reviewers.
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}, {"blind", true}}).status, 200);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + review, reviewers_[0]).Json()["application"]["documents"][0]["file_name"], "cv.pdf");
+  auto blind = client().Get("/api/v1/reviews/" + review + "/documents/" + cv, reviewers_[0]);
+  ASSERT_EQ(blind.status, 200);
+  EXPECT_EQ(blind.Header("content-disposition"), "attachment; filename=\"cv.pdf\"; filename*=UTF-8''cv.pdf");
+  ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+  // Another applicant who withdraws is no longer shown to their reviewer.
+  const json theirs = Queue(1)[0];
+  const auto their_index = std::find(references_.begin(), references_.end(), theirs["reference"].get<std::string>()) - references_.begin();
+  ASSERT_EQ(client().PostJson("/api/v1/applications/" + theirs["application_id"].get<std::string>() + "/withdraw", "",
+                              Applicant(static_cast<int>(their_index))).status,
+            200);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + theirs["id"].get<std::string>(), reviewers_[1]).Json()["application"]["answers"].size(), 0u);
+  EXPECT_EQ(client().Get("/api/v1/reviews/" + theirs["id"].get<std::string>() + "/documents/" + documents_[their_index], reviewers_[1]).status, 404);
   // A reviewer whose review ended in a conflict sees no more of it.
   ASSERT_EQ(client().PostJson("/api/v1/reviews/" + review + "/conflict", R"({"reason": "I know her"})", reviewers_[0]).status, 200);
   EXPECT_EQ(client().Get("/api/v1/reviews/" + review + "/documents/" + cv, reviewers_[0]).status, 404);
@@ -205,7 +220,7 @@ TEST_P(ReviewApi, AReviewerDownloadsTheDocumentsOfTheApplicationsTheyReviewWhile
     return (**row).Int(0);
   });
   ASSERT_TRUE(audited.ok());
-  EXPECT_EQ(*audited, 2);
+  EXPECT_EQ(*audited, 3);
 }
 
 TEST_P(ReviewApi, TheShortListFormOpensToTheShortListedUntilItsDueDate) {
@@ -225,6 +240,17 @@ TEST_P(ReviewApi, TheShortListFormOpensToTheShortListedUntilItsDueDate) {
   auto patch = [&](int i, const std::string& id, const json& answers) {
     return Send("PATCH", "/api/v1/applications/" + id, json{{"answers", answers}, {"version", get(i, id)["version"]}}.dump(), Applicant(i));
   };
+  // Bad input: days out of range; an answered question moved to the short-list form.
+  json bad = call;
+  bad["form"]["second_stage_days"] = 61;
+  auto refused = Send("PUT", "/api/v1/intakes/" + intake_ + "/call", bad.dump(), staff_);
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_EQ(Codes(refused).at("form.second_stage_days"), "out_of_range");
+  bad = call;
+  bad["form"]["fields"][0]["stage"] = 2;  // motivation, answered by everyone
+  refused = Send("PUT", "/api/v1/intakes/" + intake_ + "/call", bad.dump(), staff_);
+  ASSERT_EQ(refused.status, 422);
+  EXPECT_EQ(Codes(refused).at("form.fields"), "field_has_answers");
   // Not short-listed yet: nothing to answer.
   EXPECT_EQ(get(0, mine)["second_stage"]["state"], "none");
   EXPECT_EQ(get(0, mine)["second_stage"]["fields"].size(), 0u);
@@ -638,6 +664,19 @@ TEST_P(DecisionsApi, AWithdrawalFreesItsSeatAtOnceAndTheWaitlistMovesOnWithoutTh
   EXPECT_TRUE(MailAbout("applicant3@example.az", "A place is free for you").has_value());
   EXPECT_EQ(client().PostJson("/api/v1/offers/" + offer["id"].get<std::string>() + "/accept", "", Applicant(0)).status, 409);
   EXPECT_EQ(Participants(), 0);
+  // Once a place is accepted, the application is not withdrawn (the participant leaves through the programme).
+  const json promoted = OfferOf(3);
+  ASSERT_EQ(client().PostJson("/api/v1/offers/" + promoted["id"].get<std::string>() + "/accept", "", Applicant(3)).status, 200);
+  auto kept = client().PostJson("/api/v1/applications/" + promoted["application_id"].get<std::string>() + "/withdraw", "",
+                                [&] {
+                                  Headers h = Applicant(3);
+                                  h.emplace_back("Accept-Language", "en");
+                                  return h;
+                                }());
+  ASSERT_EQ(kept.status, 409);
+  EXPECT_EQ(kept.Json()["detail"], "You have accepted a place: ask the programme's coordinators to withdraw you.");
+  EXPECT_EQ(OfferOf(3)["state"], "accepted");
+  EXPECT_EQ(Participants(), 1);
   // The published stage's quotas and entries no longer change.
   auto stage = client().Get("/api/v1/stages/" + decision_stage_, staff_).Json();
   EXPECT_TRUE(stage["decided_at"].is_string());

@@ -179,5 +179,18 @@ TEST(ApplicationWorkflow, TheTableAllowsOnlyItsMoves) {
   EXPECT_TRUE(ActionsFrom("withdrawn").empty());
 }
 
+TEST(ApplicationWorkflow, TheShortListFormOpensOnceAndIsSubmittedOnce) {
+  EXPECT_EQ(*NextSecondStage("none", SecondStageAction::kOpen), "open");
+  EXPECT_EQ(*NextSecondStage("open", SecondStageAction::kEdit), "open");
+  EXPECT_EQ(*NextSecondStage("open", SecondStageAction::kSubmit), "submitted");
+  EXPECT_EQ(NextSecondStage("open", SecondStageAction::kOpen).error().message(), "the short-list form is already open");
+  EXPECT_EQ(NextSecondStage("none", SecondStageAction::kEdit).error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(NextSecondStage("submitted", SecondStageAction::kEdit).error().message(),
+            "the short-list form has been submitted already");
+  EXPECT_EQ(SecondStageActionsFrom("open"), (std::vector<std::string>{"edit_second_stage", "submit_second_stage"}));
+  EXPECT_TRUE(SecondStageActionsFrom("none").empty());
+  EXPECT_TRUE(SecondStageActionsFrom("submitted").empty());
+}
+
 }  // namespace
 }  // namespace cohort::applications

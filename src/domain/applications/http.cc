@@ -159,6 +159,11 @@ docs::Table ExportTable(const StaffPage& page, const programmes::Call& call, con
   return t;
 }
 
+json DocumentJson(const Document& d) {
+  return {{"id", d.id},         {"application_id", d.application_id}, {"field", d.field_key}, {"file_name", d.file_name},
+          {"kind", d.kind},     {"size_bytes", d.size_bytes},         {"created_at", d.created_at}};
+}
+
 Result<Response> Answer(const Result<ApplicationView>& v, const RequestContext& ctx, int status = 200) {
   if (!v) return v.error();
   return Response::Json(status, ToJson(*v, ctx.locale, FormatUtc(ctx.clock.Now())));
@@ -166,25 +171,6 @@ Result<Response> Answer(const Result<ApplicationView>& v, const RequestContext& 
 
 }  // namespace
 
-json DocumentJson(const Document& d) {
-  return {{"id", d.id},         {"application_id", d.application_id}, {"field", d.field_key}, {"file_name", d.file_name},
-          {"kind", d.kind},     {"size_bytes", d.size_bytes},         {"created_at", d.created_at}};
-}
-
-std::string Attachment(const std::string& name) {
-  std::string ascii, encoded;
-  for (unsigned char c : name) {
-    ascii += (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      encoded += buf;
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
 
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth, const std::string& public_url,
@@ -278,10 +264,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     if (!ctx) return ctx.error();
     auto doc = service->Download(*ctx, req.PathParam("id"));
     if (!doc) return doc.error();
-    auto r = Response::Text(200, std::move(doc->second), docs::MediaType(doc->first.kind));
-    r.Header("Content-Disposition", Attachment(doc->first.file_name));
-    r.Header("Cache-Control", "private, no-store");
-    return r;
+    return Response::Download(std::move(doc->second), docs::MediaType(doc->first.kind), doc->first.file_name);
   });
 
   router.Add(Method::kPost, "/api/v1/applications/{id}/screening", [&auth, service](Request& req) -> Result<Response> {

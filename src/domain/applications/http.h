@@ -1,9 +1,6 @@
 #pragma once
-#include <nlohmann/json.hpp>
-
 #include "db/database.h"
 #include "domain/accounts/http.h"
-#include "domain/applications/model.h"
 #include "domain/applications/service.h"
 #include "domain/audit/trail.h"
 #include "http/router.h"
@@ -15,12 +12,5 @@ namespace cohort::applications {
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth, const std::string& public_url,
                     std::vector<WithdrawalHook> on_withdrawn);
-
-// A document's description as every route shows it (never its bytes).
-nlohmann::json DocumentJson(const Document& d);
-
-// Content-Disposition for a download: an ASCII fallback name and the real
-// one percent-encoded (RFC 6266 / RFC 8187).
-std::string Attachment(const std::string& file_name);
 
 }  // namespace cohort::applications

@@ -391,7 +391,7 @@ Result<std::int64_t> OpenSecondStage(db::Tx& tx, const RequestContext& ctx, cons
     a.updated_at = now;
     auto saved = store::SaveState(tx, a, expected);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("an application changed meanwhile; try again");
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
     if (auto r = store::AddEvent(tx, a.id, now, "second_stage_opened", *a.second_stage_due_at, ""); !r) return r.error();
     if (auto r = trail.Append(tx, ctx, {a.organisation_id, "application", a.id, "open_second_stage", "",
                                         json({{"due_at", *a.second_stage_due_at}}).dump()});

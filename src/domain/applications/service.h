@@ -62,11 +62,15 @@ class Service {
   // The applicant's own, or for staff of the organisation (audited).
   // kNotFound for anyone else.
   Result<ApplicationView> Get(const RequestContext& ctx, const std::string& id);
-  // Merges `patch` (field key → answer; null clears) into a draft.
-  // kInvalidArgument for an unknown key or a value of the wrong shape;
+  // Merges `patch` (field key → answer; null clears) into a draft's
+  // application-form answers, or a submitted application's open short-list
+  // form. kInvalidArgument for an unknown key, a value of the wrong shape,
+  // a short-list question in a draft ("second_stage_question") or an
+  // application-form question after submission ("not_editable");
   // kConflict "stale_version" (with "current": {answers, version}) when
-  // `version` is not the stored one; kFailedPrecondition when the
-  // application is not a draft or the call has closed.
+  // `version` is not the stored one; kFailedPrecondition when nothing may be
+  // edited: not a draft without an open short-list form, the call closed,
+  // or the short-list form past its due date ("second_stage_closed").
   Result<ApplicationView> Autosave(const RequestContext& ctx, const std::string& id, const nlohmann::json& patch,
                                    std::int64_t version);
   // Checks every answer (kInvalidArgument listing all problems at
@@ -80,12 +84,13 @@ class Service {
   Result<ApplicationView> SubmitSecondStage(const RequestContext& ctx, const std::string& id);
   Result<ApplicationView> Withdraw(const RequestContext& ctx, const std::string& id);
 
-  // Stores a file for a file question of one's own draft and makes it
-  // that question's answer. kInvalidArgument at "field" (unknown_field,
-  // wrong_field_type) or "file" (required, too_large, unsupported_file_type
-  // — judged by content —, type_mismatch when the name's extension or the
-  // question's accepted types disagree with the content);
-  // kFailedPrecondition when not a draft or the call has closed.
+  // Stores a file for a file question of one's own draft (or of one's open
+  // short-list form, as Autosave) and makes it that question's answer.
+  // kInvalidArgument at "field" (unknown_field, wrong_field_type,
+  // second_stage_question, not_editable) or "file" (required, too_large,
+  // unsupported_file_type — judged by content —, type_mismatch when the
+  // name's extension or the question's accepted types disagree with the
+  // content); kFailedPrecondition as Autosave.
   Result<std::pair<Document, ApplicationView>> Upload(const RequestContext& ctx, const std::string& application_id,
                                                       const std::string& field_key, const std::string& file_name,
                                                       std::string_view bytes);

@@ -238,7 +238,7 @@ Result<int> Promote(db::Tx& tx, const RequestContext& ctx, const audit::Trail& t
     rc.score = d.score.value_or(0);
     rc = map.Categorise(rc, d.categories, c.stage.settings.quotas);
     const bool live = d.offer && (d.offer->state == "open" || d.offer->state == "accepted");
-    if (d.outcome == "accept" && live) holding.push_back(rc);
+    if (d.outcome == "accept" && live && d.application_state != "withdrawn") holding.push_back(rc);
     if (d.outcome == "waitlist" && d.application_state != "withdrawn") waiting.push_back(&d);
   }
   std::sort(waiting.begin(), waiting.end(), [](const Decision* a, const Decision* b) {
@@ -650,6 +650,11 @@ Result<void> ReleaseSeatOf(db::Tx& tx, const RequestContext& ctx, const audit::T
   if (!decisions) return decisions.error();
   const std::string now = FormatUtc(ctx.clock.Now());
   for (const auto& d : *decisions) {
+    // An accepted place is left through the programme (a participant's
+    // withdrawal), not by withdrawing the application.
+    if (d.offer && d.offer->state == "accepted") {
+      return Error::FailedPrecondition("you have accepted a place: ask the programme's coordinators to withdraw you");
+    }
     if (d.offer && d.offer->state == "open") {
       Offer x = *d.offer;
       auto next = NextOfferState(x.state, OfferAction::kDecline);

@@ -20,6 +20,8 @@ namespace cohort::decisions {
 // When an applicant withdraws (inside the withdrawal's transaction): an
 // open offer ends as declined and a place on the waitlist is given up;
 // either seat goes to the next on the waitlist, who is told. Audited.
+// kFailedPrecondition once an offer is accepted: the place is left through
+// the programme, which undoes the withdrawal.
 Result<void> ReleaseSeatOf(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
                            const std::string& application_id, const std::string& public_url);
 

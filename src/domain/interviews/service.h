@@ -33,7 +33,7 @@ struct ScheduleSummary {
 };
 
 // When an applicant withdraws (inside the withdrawal's transaction): their
-// bookings still to take place are cancelled, the places freed for others
+// bookings without recorded attendance are cancelled, the places freed for others
 // and the panels' unstarted scorecards removed. Audited.
 Result<void> CancelBookingsOf(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
                               const std::string& application_id);

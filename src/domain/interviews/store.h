@@ -31,7 +31,7 @@ Result<std::optional<Booking>> GetBooking(db::Tx& tx, const std::string& id);
 // The application's booking at the stage that is not cancelled.
 Result<std::optional<Booking>> LiveBooking(db::Tx& tx, const std::string& stage_id, const std::string& application_id);
 Result<std::vector<Booking>> Bookings(db::Tx& tx, const std::string& stage_id);
-// The application's bookings still to take place, at every stage.
+// The application's bookings still booked (no attendance recorded), at every stage.
 Result<std::vector<Booking>> UpcomingOfApplication(db::Tx& tx, const std::string& application_id);
 // Writes the state when the stored one is `expected`; false otherwise.
 Result<bool> SaveBookingState(db::Tx& tx, const std::string& id, const std::string& state, const std::string& expected,

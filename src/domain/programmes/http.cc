@@ -135,38 +135,35 @@ json Items(const std::vector<T>& v) {
 
 // The public list of calls, kept as its answer for at most a second: a
 // website embedding it, or a crowd opening the portal when a call opens,
-// costs one query a second per language. This process's own writes (a call
-// published or changed) end every kept answer at once (Database::Writes);
-// another server's are seen within the second. Keys are few (language,
-// state, limit), so the cache stays small.
+// costs one query a second per language. A change this process makes to a
+// programme, intake or call ends every kept answer at once (Changes());
+// another server's changes, an organisation's new name and a call opening
+// or closing are seen within the second. Keys are few (language, state,
+// limit), so the cache stays small.
 class PublicListCache {
  public:
-  explicit PublicListCache(const db::Database& db) : db_(db) {}
-
   // The kept answer for `key`, when it was made less than a second before
-  // `now` and nothing was written since.
+  // `now` and nothing has changed since.
   std::optional<std::string> Find(const std::string& key, TimePoint now) const {
     std::lock_guard lock(mu_);
     auto it = kept_.find(key);
     if (it == kept_.end()) return std::nullopt;
     const Kept& k = it->second;
-    if (k.writes != db_.Writes() || now < k.at || now >= k.at + std::chrono::seconds(1)) return std::nullopt;
+    if (k.changes != Changes() || now < k.at || now >= k.at + std::chrono::seconds(1)) return std::nullopt;
     return k.body;
   }
-  // The write count to keep an answer with: read it before reading the database.
-  std::uint64_t Writes() const { return db_.Writes(); }
-  void Keep(const std::string& key, std::string body, TimePoint now, std::uint64_t writes) {
+  // `changes`: Changes() as read before reading the database.
+  void Keep(const std::string& key, std::string body, TimePoint now, std::uint64_t changes) {
     std::lock_guard lock(mu_);
-    kept_[key] = Kept{std::move(body), now, writes};
+    kept_[key] = Kept{std::move(body), now, changes};
   }
 
  private:
   struct Kept {
     std::string body;
     TimePoint at;
-    std::uint64_t writes = 0;
+    std::uint64_t changes = 0;
   };
-  const db::Database& db_;
   mutable std::mutex mu_;
   std::unordered_map<std::string, Kept> kept_;
 };
@@ -176,7 +173,7 @@ class PublicListCache {
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth, const std::string& public_url) {
   auto service = std::make_shared<Service>(db, trail);
-  auto list_cache = std::make_shared<PublicListCache>(db);
+  auto list_cache = std::make_shared<PublicListCache>();
 
   router.Add(Method::kGet, "/api/v1/organisations/{id}/programmes", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
@@ -287,14 +284,14 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     const std::string key = ctx->locale + "|" + state + "|" + std::to_string(*limit);
     std::optional<std::string> body = list_cache->Find(key, at);
     if (!body) {
-      const std::uint64_t writes = list_cache->Writes();
+      const std::uint64_t changes = Changes();
       auto list = service->PublishedCalls(*ctx, state, *limit);
       if (!list) return list.error();
       const std::string now = FormatUtc(at);
       json items = json::array();
       for (const auto& s : *list) items.push_back(SummaryJson(s, ctx->locale, now));
       body = json{{"items", items}, {"next_cursor", nullptr}}.dump(-1, ' ', false, json::error_handler_t::replace);
-      list_cache->Keep(key, *body, at, writes);
+      list_cache->Keep(key, *body, at, changes);
     }
     // Public and embeddable in organisations' websites.
     auto r = Response::Text(200, std::move(*body), "application/json");

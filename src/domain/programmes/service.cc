@@ -1,7 +1,9 @@
 #include "domain/programmes/service.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <cstdint>
 #include <set>
 
 #include "core/id.h"
@@ -14,6 +16,17 @@
 
 namespace cohort::programmes {
 namespace {
+
+std::atomic<std::uint64_t> changes{0};
+
+// Runs a write of programmes, intakes or calls, and counts it once it has
+// ended (committed or not: a miscount only costs the public list's cache).
+template <class F>
+auto Changing(db::Database& db, F&& fn) {
+  auto result = db.Write(std::forward<F>(fn));
+  changes.fetch_add(1, std::memory_order_release);
+  return result;
+}
 
 using nlohmann::json;
 
@@ -135,7 +148,7 @@ Result<Programme> Service::CreateProgramme(const RequestContext& ctx, const std:
   if (in.description.size() > 5000) errors.push_back({"description", "too_long", "at most 5000 bytes"});
   const auto now = ctx.clock.Now();
   Programme p{NewId(now), organisation_id, in.name, in.code, in.description, FormatUtc(now)};
-  return db_.Write([&](db::Tx& tx) -> Result<Programme> {
+  return Changing(db_, [&](db::Tx& tx) -> Result<Programme> {
     if (auto a = Allowed(tx, ctx, organisation_id, CanManageProgrammes); !a) return a.error();
     if (!errors.empty()) return Error::InvalidArgument("invalid programme", errors);
     if (auto r = store::InsertProgramme(tx, p); !r) return r.error();
@@ -172,7 +185,7 @@ Result<Intake> Service::CreateIntake(const RequestContext& ctx, const std::strin
   if (!LooksLikeId(programme_id)) return Error::NotFound("no such programme");
   const auto now = ctx.clock.Now();
   const std::string now_text = FormatUtc(now);
-  return db_.Write([&](db::Tx& tx) -> Result<Intake> {
+  return Changing(db_, [&](db::Tx& tx) -> Result<Intake> {
     auto p = store::GetProgramme(tx, programme_id);
     if (!p) return p.error();
     if (!*p) return Error::NotFound("no such programme");
@@ -240,7 +253,7 @@ Result<Intake> Service::GetIntake(const RequestContext& ctx, const std::string& 
 }
 
 Result<Intake> Service::UpdateIntake(const RequestContext& ctx, const std::string& id, const IntakeChange& change) {
-  return db_.Write([&](db::Tx& tx) -> Result<Intake> {
+  return Changing(db_, [&](db::Tx& tx) -> Result<Intake> {
     auto i = FindIntake(tx, id);
     if (!i) return i.error();
     if (!*i) return Error::NotFound("no such intake");
@@ -281,7 +294,7 @@ Result<Call> Service::GetCall(const RequestContext& ctx, const std::string& inta
 Result<Call> Service::PutCall(const RequestContext& ctx, const std::string& intake_id, const CallSettings& settings) {
   auto window = Window(settings);
   const std::string now = FormatUtc(ctx.clock.Now());
-  return db_.Write([&](db::Tx& tx) -> Result<Call> {
+  return Changing(db_, [&](db::Tx& tx) -> Result<Call> {
     auto i = FindIntake(tx, intake_id);
     if (!i) return i.error();
     if (!*i) return Error::NotFound("no such intake");
@@ -297,9 +310,12 @@ Result<Call> Service::PutCall(const RequestContext& ctx, const std::string& inta
       before = ToJson(*call.settings);
       // Removing a question that people have answered would lose their
       // answers: refuse, and say which (retiring it keeps them).
+      // Moving an answered question between the application form and the
+      // short-list form would reopen submitted answers, or close open ones.
       std::set<std::string> removed;
       for (const auto& f : call.settings->form.fields) {
-        if (!settings.form.Find(f.key)) removed.insert(f.key);
+        const Field* kept = settings.form.Find(f.key);
+        if (!kept || kept->stage != f.stage) removed.insert(f.key);
       }
       auto answered = store::AnsweredKeys(tx, call.id, removed);
       if (!answered) return answered.error();
@@ -307,7 +323,8 @@ Result<Call> Service::PutCall(const RequestContext& ctx, const std::string& inta
         std::string keys;
         for (const auto& k : *answered) keys += (keys.empty() ? "" : ", ") + k;
         return Error::InvalidArgument("removed fields have answers",
-                                      {{"form.fields", "field_has_answers", "answered fields cannot be removed: " + keys}});
+                                      {{"form.fields", "field_has_answers",
+                                        "answered fields cannot be removed or moved to the other form: " + keys}});
       }
     } else {
       call.id = NewId(ctx.clock.Now());
@@ -353,5 +370,7 @@ Result<CallSummary> Service::PublishedCall(const RequestContext&, const std::str
   if (!*found) return Error::NotFound("no such call");
   return std::move(**found);
 }
+
+std::uint64_t Changes() { return changes.load(std::memory_order_acquire); }
 
 }  // namespace cohort::programmes

@@ -20,6 +20,12 @@ struct NewIntake {
   std::string from_intake;  // clone this intake's call (same programme); empty for none
 };
 
+// A number that grows after every change this process makes to programmes,
+// intakes or calls (counted when the write ends). A cache of what the public
+// sees keeps the number it read before reading, and is current for this
+// process's changes while the number has not moved.
+std::uint64_t Changes();
+
 class Service {
  public:
   Service(db::Database& db, const audit::Trail& trail) : db_(db), trail_(trail) {}

@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "docs/file_type.h"
-#include "domain/applications/http.h"
 #include "domain/programmes/form.h"
 #include "domain/review/service.h"
 #include "domain/review/settings.h"
@@ -64,7 +63,10 @@ json ToJson(const ReviewView& v, const std::string& locale) {
   json fields = json::array();
   for (const auto& f : v.fields) fields.push_back(programmes::ToJson(f));
   json documents = json::array();
-  for (const auto& d : v.documents) documents.push_back(applications::DocumentJson(d));
+  for (const auto& d : v.documents) {
+    documents.push_back({{"id", d.id}, {"field", d.field_key}, {"file_name", d.file_name}, {"kind", d.kind},
+                         {"size_bytes", d.size_bytes}});
+  }
   json application = {{"id", v.row.review.application_id}, {"reference", v.row.reference}, {"fields", fields},
                       {"answers", v.answers}, {"documents", documents}};
   if (v.applicant_name) application["name"] = *v.applicant_name;
@@ -403,10 +405,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     if (!ctx) return ctx.error();
     auto doc = service->ReviewDocument(*ctx, req.PathParam("id"), req.PathParam("document"));
     if (!doc) return doc.error();
-    auto r = Response::Text(200, std::move(doc->second), docs::MediaType(doc->first.kind));
-    r.Header("Content-Disposition", applications::Attachment(doc->first.file_name));
-    r.Header("Cache-Control", "private, no-store");
-    return r;
+    return Response::Download(std::move(doc->second), docs::MediaType(doc->first.kind), doc->first.file_name);
   });
 
   router.Add(Method::kPut, "/api/v1/reviews/{id}", [&auth, service](Request& req) -> Result<Response> {

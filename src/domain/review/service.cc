@@ -1020,10 +1020,22 @@ Result<std::int64_t> Service::Remind(const RequestContext& ctx, const std::strin
 
 namespace {
 
+// Whether a reviewer (not staff) may read the application of their review:
+// while the review is open or submitted and the application not withdrawn.
+bool ShownToReviewer(const Review& review, const applications::Application& a) {
+  return IsActive(review.state) && a.state == "submitted";
+}
+
+// A file's name as a blind review shows it: the question and the type,
+// since names such as "Aysel_Mammadova_CV.pdf" say who applied.
+std::string BlindFileName(const applications::Document& d) { return d.field_key + "." + d.kind; }
+
 // Whether a stage shows a question of the form to its reviewers: blind
-// review hides contact data, and any stage may hide chosen questions.
-bool Shows(const StageSettings& settings, const programmes::Field& f) {
+// review hides contact data, and any stage may hide chosen questions; the
+// short-list form's answers show once the applicant has submitted them.
+bool Shows(const StageSettings& settings, const programmes::Field& f, const applications::Application& a) {
   if (f.retired) return false;
+  if (f.stage == 2 && a.second_stage != "submitted") return false;
   if (std::find(settings.hidden_fields.begin(), settings.hidden_fields.end(), f.key) != settings.hidden_fields.end()) {
     return false;
   }
@@ -1038,7 +1050,6 @@ bool Shows(const StageSettings& settings, const programmes::Field& f) {
 Result<ReviewView> BuildView(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, ReviewRow row, bool staff) {
   ReviewView view;
   view.staff = staff;
-  const bool show_application = staff || IsActive(row.review.state);
   auto stage = store::GetStage(tx, row.review.stage_id);
   if (!stage) return stage.error();
   if (!*stage) return Error::Internal("review without stage: " + row.review.id);
@@ -1048,11 +1059,12 @@ Result<ReviewView> BuildView(db::Tx& tx, const RequestContext& ctx, const audit:
   auto application = applications::FindApplication(tx, row.review.application_id);
   if (!application) return application.error();
   if (!*application) return Error::Internal("review without application: " + row.review.id);
+  const bool show_application = staff || ShownToReviewer(row.review, **application);
   view.rubric = settings.rubric;
   const bool own = row.review.reviewer_id == ctx.actor.account_id;
   // The application as the stage shows it.
   for (const auto& f : call->settings->form.fields) {
-    if (!show_application || !Shows(settings, f)) continue;
+    if (!show_application || !Shows(settings, f, **application)) continue;
     view.fields.push_back(f);
     if (!(*application)->answers.contains(f.key)) continue;
     const json& answer = (*application)->answers[f.key];
@@ -1060,7 +1072,10 @@ Result<ReviewView> BuildView(db::Tx& tx, const RequestContext& ctx, const audit:
     if (f.type == programmes::FieldType::kFile && answer.is_string()) {
       auto doc = applications::FindDocument(tx, answer.get<std::string>(), false);
       if (!doc) return doc.error();
-      if (*doc && (*doc)->first.application_id == (*application)->id) view.documents.push_back(std::move((*doc)->first));
+      if (*doc && (*doc)->first.application_id == (*application)->id) {
+        if (settings.blind && !staff) (*doc)->first.file_name = BlindFileName((*doc)->first);
+        view.documents.push_back(std::move((*doc)->first));
+      }
     }
   }
   if (show_application) {
@@ -1146,18 +1161,27 @@ Result<std::pair<applications::Document, std::string>> Service::ReviewDocument(c
       if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see reviews");
       return Error::NotFound("no such review");
     }
-    // As the review page: a reviewer whose review ended sees no more of the application.
-    if (!staff && !IsActive(review.state)) return Error::NotFound("no such document");
+    auto application = applications::FindApplication(tx, review.application_id);
+    if (!application) return application.error();
+    if (!*application) return Error::Internal("review without application: " + review.id);
+    // As the review page: a reviewer whose review ended, or whose applicant
+    // withdrew, sees no more of the application.
+    if (!staff && !ShownToReviewer(review, **application)) return Error::NotFound("no such document");
     auto doc = applications::FindDocument(tx, document_id, true);
     if (!doc) return doc.error();
-    if (!*doc || (*doc)->first.application_id != review.application_id) return Error::NotFound("no such document");
+    // Only the file that answers its question now (not one replaced or cleared).
+    if (!*doc || (*doc)->first.application_id != review.application_id ||
+        (*application)->answers.value((*doc)->first.field_key, json()) != json((*doc)->first.id)) {
+      return Error::NotFound("no such document");
+    }
     auto stage = store::GetStage(tx, review.stage_id);
     if (!stage) return stage.error();
     if (!*stage) return Error::Internal("review without stage: " + review.id);
     auto call = CallOfStage(tx, **stage);
     if (!call) return call.error();
     const programmes::Field* field = call->settings->form.Find((*doc)->first.field_key);
-    if (!field || !Shows((*stage)->settings, *field)) return Error::NotFound("no such document");
+    if (!field || !Shows((*stage)->settings, *field, **application)) return Error::NotFound("no such document");
+    if ((*stage)->settings.blind && !staff) (*doc)->first.file_name = BlindFileName((*doc)->first);
     if (auto r = trail_.Append(tx, ctx, {review.organisation_id, "document", (*doc)->first.id, "read_personal_data", "",
                                          json({{"review_id", review.id}}).dump()});
         !r) {
