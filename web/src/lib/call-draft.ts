@@ -76,6 +76,8 @@ export interface CallDraft {
   time_zone: string;
   published: boolean;
   fields: FieldDraft[];
+  /** Days the short-list form stays open to an application once short-listed (1–60); null when cleared. */
+  second_stage_days: number | null;
   rules: RuleDraft[];
 }
 
@@ -84,6 +86,9 @@ export const uid = (): number => nextUid++;
 
 export const TEXT_TYPES: readonly FieldType[] = ['short_text', 'long_text'];
 export const CHOICE_TYPES: readonly FieldType[] = ['single_choice', 'multiple_choice'];
+
+/** The server's default for `form.second_stage_days`. */
+export const DEFAULT_SECOND_STAGE_DAYS = 14;
 
 /** Field types a rule of each kind reads; `answer` reads any. */
 export const RULE_FIELD_TYPES: Record<RuleKind, readonly FieldType[] | null> = {
@@ -212,6 +217,7 @@ export function emptyDraft(timeZone: string): CallDraft {
     time_zone: timeZone,
     published: false,
     fields: [],
+    second_stage_days: DEFAULT_SECOND_STAGE_DAYS,
     rules: [],
   };
 }
@@ -225,6 +231,7 @@ export function callDraft(call: Call | CallSettings): CallDraft {
     time_zone: call.time_zone,
     published: !!call.published,
     fields: (call.form?.fields ?? []).map(fieldDraft),
+    second_stage_days: num(call.form?.second_stage_days) ?? DEFAULT_SECOND_STAGE_DAYS,
     rules: (call.eligibility?.rules ?? []).map(ruleDraft),
   };
 }
@@ -313,14 +320,26 @@ function ruleSettings(r: RuleDraft, fields: FieldDraft[]): Rule {
   return out;
 }
 
-/** The settings to PUT: the whole call, as the coordinator left it. */
+/** Whether the form has questions for the short-list form (stage 2) that applicants see. */
+export function hasSecondStage(d: CallDraft): boolean {
+  return d.fields.some((f) => f.stage === 2 && !f.retired);
+}
+
+/**
+ * The settings to PUT: the whole call, as the coordinator left it. The days
+ * of the short-list form go along even while no question is on it, so they
+ * are kept (left out, the server would set its default); cleared, they are
+ * left out and the server's default applies.
+ */
 export function callSettings(d: CallDraft): CallSettings {
+  const form: CallSettings['form'] = { fields: d.fields.map((f) => fieldSettings(f, d.fields)) };
+  if (d.second_stage_days !== null) form.second_stage_days = d.second_stage_days;
   const out: CallSettings = {
     title: translated(d.title),
     description: translated(d.description),
     time_zone: d.time_zone,
     published: d.published,
-    form: { fields: d.fields.map((f) => fieldSettings(f, d.fields)) },
+    form,
     eligibility: { rules: d.rules.map((r) => ruleSettings(r, d.fields)) },
   };
   if (d.opens_at_local) out.opens_at_local = d.opens_at_local;

@@ -1,7 +1,9 @@
 // The applicant's side of applications (docs/api/calls-and-applications.md,
 // "Applying"): start a draft, read it, autosave answers, submit, withdraw,
 // and the list of one's own applications; documents (uploads) and, for
-// staff, the screening decision ("Documents", "Screening").
+// staff, the screening decision ("Documents", "Screening"); the short-list
+// form of a short-listed application ("The short-list form").
+import type { FormField } from './calls';
 import { ApiError, postForm, request } from './client';
 
 export type ApplicationState = 'draft' | 'submitted' | 'withdrawn';
@@ -14,6 +16,19 @@ export interface CallRef {
   closes_at: string | null;
   time_zone: string;
   state: string;
+}
+
+/** `closed`: opened but past its due date without being submitted. */
+export type SecondStageState = 'none' | 'open' | 'submitted' | 'closed';
+
+/** The short-list form (stage-2 questions) of an application. */
+export interface SecondStage {
+  state: SecondStageState;
+  /** When it must be answered by (UTC); null before it opens. */
+  due_at: string | null;
+  submitted_at: string | null;
+  /** The stage-2 questions, once it has opened (empty before). */
+  fields: FormField[];
 }
 
 export interface TimelineEntry {
@@ -41,6 +56,9 @@ export interface Application {
     rules: { id: string; passed: boolean; reason: string }[];
   } | null;
   timeline: TimelineEntry[];
+  /** What the applicant may do now: `edit`, `submit`, `withdraw`, `edit_second_stage`, `submit_second_stage` … */
+  actions?: string[];
+  second_stage?: SecondStage;
   call: CallRef;
   /** Present (maybe null) only when staff read the application. */
   screening?: Screening | null;
@@ -86,6 +104,9 @@ export const getApplication = (id: string) => request<Application>(app(id));
 export const saveAnswers = (id: string, answers: Answers, version: number) =>
   request<Application>(app(id), { method: 'PATCH', body: { answers, version } });
 export const submitApplication = (id: string) => request<Application>(`${app(id)}/submit`, { method: 'POST' });
+/** Submits the open short-list form (422 lists every missing or invalid stage-2 answer at `answers.<key>`). */
+export const submitSecondStage = (id: string) =>
+  request<Application>(`${app(id)}/second-stage/submit`, { method: 'POST' });
 export const withdrawApplication = (id: string) => request<Application>(`${app(id)}/withdraw`, { method: 'POST' });
 /** Uploads `file` as the answer to the file question `field`; the answer becomes the document's id. */
 export function uploadDocument(id: string, field: string, file: File): Promise<{ document: Document; application: Application }> {

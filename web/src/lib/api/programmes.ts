@@ -119,7 +119,8 @@ export interface CallSettings {
   closes_at_local?: string;
   time_zone: string;
   published: boolean;
-  form: { fields: Field[] };
+  /** `second_stage_days`: days the short-list form (stage-2 fields) stays open, 1–60 (the server's default 14). */
+  form: { fields: Field[]; second_stage_days?: number };
   eligibility: { rules: Rule[] };
 }
 
