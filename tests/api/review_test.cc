@@ -631,6 +631,28 @@ TEST_P(DecisionsApi, AnExpiredOfferCannotBeAcceptedAndItsSeatGoesOn) {
   EXPECT_EQ(OfferOf(3)["state"], "open");
 }
 
+TEST_P(DecisionsApi, DecisionsPreparedBeforeSomeoneWithdrewArePreparedAgainBeforePublishing) {
+  auto prepared = Decide({{"waitlist_size", 2}});
+  ASSERT_EQ(prepared.status, 200);
+  std::string last;
+  const json board = prepared.Json();
+  for (const auto& d : board["items"]) {
+    if (d["reference"] == references_[5]) last = d["application_id"];
+  }
+  ASSERT_FALSE(last.empty());
+  ASSERT_EQ(client().PostJson("/api/v1/applications/" + last + "/withdraw", "", Applicant(5)).status, 200);
+  auto refused = client().PostJson("/api/v1/intakes/" + intake_ + "/decisions/publish", json{{"stage_id", decision_stage_}}.dump(),
+                                   {{"Authorization", staff_[0].second}, {"Accept-Language", "en"}});
+  ASSERT_EQ(refused.status, 409);
+  EXPECT_EQ(refused.Json()["detail"], "Prepare the decisions again: an applicant withdrew after they were prepared.");
+  auto again = Decide({{"waitlist_size", 2}});
+  ASSERT_EQ(again.status, 200);
+  EXPECT_EQ(again.Json()["items"].size(), 5u);
+  auto published = Publish();
+  ASSERT_EQ(published.status, 200) << published.body;
+  EXPECT_EQ(published.Json()["letters"], 5);
+}
+
 TEST_P(DecisionsApi, AWithdrawalFreesItsSeatAtOnceAndTheWaitlistMovesOnWithoutTheWithdrawn) {
   ASSERT_EQ(Decide({{"waitlist_size", 2}}).status, 200);
   ASSERT_EQ(Publish().status, 200);

@@ -68,6 +68,24 @@ std::vector<FieldError> CheckStageOfKeys(const programmes::Form& form, const jso
   return errors;
 }
 
+// What rules and duplicate checks read: the answers to the application
+// form's questions the applicant sees (not hidden, retired or on the
+// short-list form), as checked at submission.
+json CheckedAnswers(const programmes::Form& form, const json& answers) {
+  json out = json::object();
+  for (const auto& f : form.fields) {
+    if (f.stage == 1 && programmes::IsVisible(form, f, answers) && answers.contains(f.key)) out[f.key] = answers[f.key];
+  }
+  return out;
+}
+
+// Rule results as stored, to tell whether an evaluation changed anything.
+json ResultsJson(const std::vector<programmes::RuleResult>& results) {
+  json out = json::array();
+  for (const auto& r : results) out.push_back(programmes::ToJson(r));
+  return out;
+}
+
 std::string Reference(const std::string& prefix, std::int64_t n) {
   char digits[16];
   std::snprintf(digits, sizeof digits, "%06lld", static_cast<long long>(n));
@@ -104,6 +122,11 @@ Result<ApplicationView> Service::LoadOwn(db::Tx& tx, const RequestContext& ctx, 
 Result<std::optional<Application>> FindApplication(db::Tx& tx, const std::string& application_id) {
   if (!LooksLikeId(application_id)) return std::optional<Application>{};
   return store::Get(tx, application_id);
+}
+
+Result<bool> HoldSubmitted(db::Tx& tx, const std::string& application_id) {
+  if (!LooksLikeId(application_id)) return false;
+  return store::LockIfSubmitted(tx, application_id);
 }
 
 Result<std::optional<std::pair<Document, std::string>>> FindDocument(db::Tx& tx, const std::string& document_id,
@@ -266,14 +289,7 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
       }
     }
     if (!errors.empty()) return Error::InvalidArgument("the application is incomplete", std::move(errors));
-    // Rules and duplicate checks read only what was checked: answers to
-    // questions the applicant sees now (not hidden, retired or later-stage).
-    json checked_answers = json::object();
-    for (const auto& f : call.settings->form.fields) {
-      if (f.stage == 1 && programmes::IsVisible(call.settings->form, f, a.answers) && a.answers.contains(f.key)) {
-        checked_answers[f.key] = a.answers[f.key];
-      }
-    }
+    const json checked_answers = CheckedAnswers(call.settings->form, a.answers);
     a.eligibility = programmes::Evaluate(call.settings->rules, checked_answers);
     a.eligibility_outcome = programmes::Outcome(a.eligibility);
     auto applicant = accounts::FindAccount(tx, a.applicant_id);
@@ -637,13 +653,17 @@ Result<EvaluationSummary> Service::Reevaluate(const RequestContext& ctx, const s
     auto list = store::SubmittedOfCall(tx, (*call)->id);
     if (!list) return list.error();
     for (auto& a : *list) {
-      a.eligibility = programmes::Evaluate((*call)->settings->rules, a.answers);
+      const json before = ResultsJson(a.eligibility);
+      a.eligibility = programmes::Evaluate((*call)->settings->rules, CheckedAnswers((*call)->settings->form, a.answers));
       const std::string outcome = programmes::Outcome(a.eligibility);
       ++summary.evaluated;
       if (outcome == "eligible") ++summary.eligible;
       else if (outcome == "ineligible") ++summary.ineligible;
       else ++summary.review;
       const bool changed = outcome != a.eligibility_outcome;
+      // Unchanged results are not saved: the version stays, so an applicant
+      // answering the short-list form meanwhile is not told of a conflict.
+      if (!changed && ResultsJson(a.eligibility) == before) continue;
       a.eligibility_outcome = outcome;
       const std::int64_t expected = a.version;
       a.version += 1;

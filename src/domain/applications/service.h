@@ -38,6 +38,11 @@ Result<std::optional<Application>> FindApplication(db::Tx& tx, const std::string
 // e-mail. Nothing when the call has no such form. Returns how many opened.
 Result<std::int64_t> OpenSecondStage(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
                                      const std::vector<std::string>& application_ids, const std::string& public_url);
+// For later modules that give a submitted application something (a booked
+// interview): holds the application submitted until the transaction ends,
+// so a withdrawal at the same moment waits and then sees what was given;
+// false when it is no longer submitted.
+Result<bool> HoldSubmitted(db::Tx& tx, const std::string& application_id);
 // Likewise a document, with its bytes when asked.
 Result<std::optional<std::pair<Document, std::string>>> FindDocument(db::Tx& tx, const std::string& document_id,
                                                                      bool with_content);

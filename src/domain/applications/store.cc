@@ -135,6 +135,14 @@ Result<bool> SaveState(db::Tx& tx, const Application& a, std::int64_t expected_v
   return *n == 1;
 }
 
+Result<bool> LockIfSubmitted(db::Tx& tx, const std::string& id) {
+  // A write that changes nothing: PostgreSQL holds the row until the end of
+  // the transaction (SQLite has one writer at a time anyway).
+  auto n = tx.Exec("UPDATE applications SET version = version WHERE id = :id AND state = 'submitted'", {P("id", id)});
+  if (!n) return n.error();
+  return *n == 1;
+}
+
 Result<std::int64_t> NextReference(db::Tx& tx, const std::string& call_id) {
   auto rows = tx.Query("UPDATE calls SET last_reference = last_reference + 1 WHERE id = :id RETURNING last_reference",
                        {P("id", call_id)});

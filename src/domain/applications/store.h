@@ -28,6 +28,10 @@ Result<bool> SaveState(db::Tx& tx, const Application& a, std::int64_t expected_v
 // The next reference number of the call (1, 2, ...), counted in the call row.
 Result<std::int64_t> NextReference(db::Tx& tx, const std::string& call_id);
 
+// Locks the application's row until the transaction ends, if it is
+// submitted; false otherwise (withdrawn, a draft, or no such application).
+Result<bool> LockIfSubmitted(db::Tx& tx, const std::string& id);
+
 // Removes the documents of a question still being answered (before a new upload): of a
 // draft, or of an open short-list form; never those of submitted answers.
 Result<void> DeleteDraftDocuments(db::Tx& tx, const std::string& application_id, const std::string& field_key);

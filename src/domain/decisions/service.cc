@@ -515,9 +515,20 @@ Result<PublishSummary> Service::Publish(const RequestContext& ctx, const std::st
             .WithExtension("code", "\"already_published\"");
       }
     }
-    auto entries = review::StageEntries(tx, c->stage.id);
+    // The decisions must be of exactly the applications in the stage now:
+    // nobody who entered since is left without one, and nobody who withdrew
+    // since gets an offer or a letter.
+    auto entries = review::StageEntries(tx, c->stage.id);  // sorted, submitted only
     if (!entries) return entries.error();
-    if (entries->size() != all->size()) {
+    std::vector<std::string> decided;
+    for (const auto& d : *all) {
+      if (d.application_state != "submitted") {
+        return Error::FailedPrecondition("prepare the decisions again: an applicant withdrew after they were prepared");
+      }
+      decided.push_back(d.application_id);
+    }
+    std::sort(decided.begin(), decided.end());
+    if (decided != *entries) {
       return Error::FailedPrecondition("prepare the decisions again: applications entered the stage after they were prepared");
     }
     PublishSummary out;

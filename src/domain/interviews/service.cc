@@ -149,6 +149,11 @@ Result<Booking> Place(db::Tx& tx, const RequestContext& ctx, const audit::Trail&
                       const Slot& slot, const std::string& application_id, const std::string& applicant_id,
                       const char* origin, const std::optional<Booking>& previous) {
   const std::string now = FormatUtc(ctx.clock.Now());
+  // A withdrawal at the same moment either comes first (and nothing is
+  // booked) or waits for this booking and then cancels it.
+  auto held = applications::HoldSubmitted(tx, application_id);
+  if (!held) return held.error();
+  if (!*held) return Error::FailedPrecondition("this application has been withdrawn");
   if (previous) {
     if (auto r = Cancel(tx, ctx, trail, c.stage, *previous); !r) return r.error();
   }
