@@ -79,6 +79,27 @@ json CheckedAnswers(const programmes::Form& form, const json& answers) {
   return out;
 }
 
+// Every problem with the answers to one part of the form (1: the
+// application form, 2: the short-list form) at submission: each answer
+// checked, and each file answer naming a file uploaded to this application
+// for that question.
+Result<std::vector<FieldError>> SubmissionProblems(db::Tx& tx, const programmes::Form& form, const Application& a,
+                                                   int stage) {
+  auto errors = programmes::CheckForSubmission(form, a.answers, stage);
+  for (const auto& f : form.fields) {
+    if (f.type != programmes::FieldType::kFile || f.stage != stage || !programmes::IsVisible(form, f, a.answers) ||
+        !a.answers.contains(f.key) || !a.answers[f.key].is_string()) {
+      continue;
+    }
+    auto d = store::GetDocument(tx, a.answers[f.key].get<std::string>(), false);
+    if (!d) return d.error();
+    if (!*d || (*d)->first.application_id != a.id || (*d)->first.field_key != f.key) {
+      errors.push_back({"answers." + f.key, "required", "upload the file"});
+    }
+  }
+  return errors;
+}
+
 // Rule results as stored, to tell whether an evaluation changed anything.
 json ResultsJson(const std::vector<programmes::RuleResult>& results) {
   json out = json::array();
@@ -275,20 +296,9 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
     if (!next) return next.error();
     // The deadline is the server's: the call's closing instant in UTC.
     if (programmes::CallState(call, now) != "open") return NotOpen(call, now);
-    auto errors = programmes::CheckForSubmission(call.settings->form, a.answers);
-    // A file answer must name a file uploaded to this application for that question.
-    for (const auto& f : call.settings->form.fields) {
-      if (f.type != programmes::FieldType::kFile || f.stage != 1 || !programmes::IsVisible(call.settings->form, f, a.answers) ||
-          !a.answers.contains(f.key) || !a.answers[f.key].is_string()) {
-        continue;
-      }
-      auto d = store::GetDocument(tx, a.answers[f.key].get<std::string>(), false);
-      if (!d) return d.error();
-      if (!*d || (*d)->first.application_id != a.id || (*d)->first.field_key != f.key) {
-        errors.push_back({"answers." + f.key, "required", "upload the file"});
-      }
-    }
-    if (!errors.empty()) return Error::InvalidArgument("the application is incomplete", std::move(errors));
+    auto errors = SubmissionProblems(tx, call.settings->form, a, 1);
+    if (!errors) return errors.error();
+    if (!errors->empty()) return Error::InvalidArgument("the application is incomplete", std::move(*errors));
     const json checked_answers = CheckedAnswers(call.settings->form, a.answers);
     a.eligibility = programmes::Evaluate(call.settings->rules, checked_answers);
     a.eligibility_outcome = programmes::Outcome(a.eligibility);
@@ -350,19 +360,9 @@ Result<ApplicationView> Service::SubmitSecondStage(const RequestContext& ctx, co
     Application& a = view->application;
     const programmes::Form& form = view->call.settings->form;
     if (auto r = SecondStageAllows(a, SecondStageAction::kSubmit, now); !r) return r.error();
-    auto errors = programmes::CheckForSubmission(form, a.answers, 2);
-    for (const auto& f : form.fields) {
-      if (f.type != programmes::FieldType::kFile || f.stage != 2 || !programmes::IsVisible(form, f, a.answers) ||
-          !a.answers.contains(f.key) || !a.answers[f.key].is_string()) {
-        continue;
-      }
-      auto d = store::GetDocument(tx, a.answers[f.key].get<std::string>(), false);
-      if (!d) return d.error();
-      if (!*d || (*d)->first.application_id != a.id || (*d)->first.field_key != f.key) {
-        errors.push_back({"answers." + f.key, "required", "upload the file"});
-      }
-    }
-    if (!errors.empty()) return Error::InvalidArgument("the short-list form is incomplete", std::move(errors));
+    auto errors = SubmissionProblems(tx, form, a, 2);
+    if (!errors) return errors.error();
+    if (!errors->empty()) return Error::InvalidArgument("the short-list form is incomplete", std::move(*errors));
     const json before = {{"second_stage", a.second_stage}, {"version", a.version}};
     const std::int64_t expected = a.version;
     a.second_stage = *NextSecondStage(a.second_stage, SecondStageAction::kSubmit);

@@ -1125,21 +1125,38 @@ Result<std::vector<ReviewRow>> Service::MyReviews(const RequestContext& ctx, con
   return db_.Read([&](db::Tx& tx) { return store::ReviewsOfReviewer(tx, ctx.actor.account_id, state); });
 }
 
+namespace {
+
+struct ReadableReview {
+  ReviewRow row;
+  bool staff = false;  // read by staff (else by its own reviewer)
+};
+
+// A review for its assigned reviewer (while they hold a reviewing role) or
+// staff; kNotFound for anyone else, kUnauthenticated for the public.
+Result<ReadableReview> Readable(db::Tx& tx, const RequestContext& ctx, const std::string& review_id) {
+  if (!LooksLikeId(review_id)) return Error::NotFound("no such review");
+  auto row = store::GetReview(tx, review_id);
+  if (!row) return row.error();
+  if (!*row) return Error::NotFound("no such review");
+  auto roles = RolesOrHidden(tx, ctx, (*row)->review.organisation_id, "review");
+  if (!roles) return roles.error();
+  const bool own = ctx.actor.authenticated() && (*row)->review.reviewer_id == ctx.actor.account_id && CanBeReviewer(*roles);
+  const bool staff = CanManageSelection(ctx.actor, *roles).allowed;
+  if (!own && !staff) {
+    if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see reviews");
+    return Error::NotFound("no such review");
+  }
+  return ReadableReview{std::move(**row), staff};
+}
+
+}  // namespace
+
 Result<ReviewView> Service::GetReview(const RequestContext& ctx, const std::string& review_id) {
   return db_.Write([&](db::Tx& tx) -> Result<ReviewView> {
-    if (!LooksLikeId(review_id)) return Error::NotFound("no such review");
-    auto row = store::GetReview(tx, review_id);
-    if (!row) return row.error();
-    if (!*row) return Error::NotFound("no such review");
-    auto roles = RolesOrHidden(tx, ctx, (*row)->review.organisation_id, "review");
-    if (!roles) return roles.error();
-    const bool own = ctx.actor.authenticated() && (*row)->review.reviewer_id == ctx.actor.account_id && CanBeReviewer(*roles);
-    const bool staff = CanManageSelection(ctx.actor, *roles).allowed;
-    if (!own && !staff) {
-      if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see reviews");
-      return Error::NotFound("no such review");
-    }
-    return BuildView(tx, ctx, trail_, std::move(**row), staff);
+    auto readable = Readable(tx, ctx, review_id);
+    if (!readable) return readable.error();
+    return BuildView(tx, ctx, trail_, std::move(readable->row), readable->staff);
   });
 }
 
@@ -1148,19 +1165,10 @@ Result<std::pair<applications::Document, std::string>> Service::ReviewDocument(c
                                                                                 const std::string& document_id) {
   using Out = std::pair<applications::Document, std::string>;
   return db_.Write([&](db::Tx& tx) -> Result<Out> {
-    if (!LooksLikeId(review_id)) return Error::NotFound("no such review");
-    auto row = store::GetReview(tx, review_id);
-    if (!row) return row.error();
-    if (!*row) return Error::NotFound("no such review");
-    const Review& review = (*row)->review;
-    auto roles = RolesOrHidden(tx, ctx, review.organisation_id, "review");
-    if (!roles) return roles.error();
-    const bool own = ctx.actor.authenticated() && review.reviewer_id == ctx.actor.account_id && CanBeReviewer(*roles);
-    const bool staff = CanManageSelection(ctx.actor, *roles).allowed;
-    if (!own && !staff) {
-      if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in to see reviews");
-      return Error::NotFound("no such review");
-    }
+    auto readable = Readable(tx, ctx, review_id);
+    if (!readable) return readable.error();
+    const Review& review = readable->row.review;
+    const bool staff = readable->staff;
     auto application = applications::FindApplication(tx, review.application_id);
     if (!application) return application.error();
     if (!*application) return Error::Internal("review without application: " + review.id);
