@@ -6,55 +6,13 @@
 // coordinator's routes are in interviews.ts. Changes carry the CSRF token
 // through client.ts like every other module.
 import { request } from './client';
+import type { AvailabilityWindow, Booking, Slot } from './interviews';
 
-export const BOOKING_STATES = ['booked', 'attended', 'no_show'] as const;
-export type BookingState = (typeof BOOKING_STATES)[number];
+// The shapes are the coordinator's (interviews.ts); a candidate's open slots
+// come with an empty location: where is told with one's own booking only.
+export { BOOKING_STATES } from './interviews';
+export type { AvailabilityWindow, Booking, BookingState, Slot } from './interviews';
 
-/** A time a panel sits, with places for one or more candidates. */
-export interface Slot {
-  id: string;
-  stage_id: string;
-  panel_id: string;
-  panel_name: string;
-  /**
-   * A room or an online meeting link. Empty in the open slots a candidate
-   * sees: where is told with one's own booking only.
-   */
-  location: string;
-  /** RFC 3339 UTC. */
-  starts_at: string;
-  ends_at: string;
-  places: number;
-  booked: number;
-  places_left: number;
-}
-
-export interface Booking {
-  id: string;
-  stage_id: string;
-  slot_id: string;
-  application_id: string;
-  reference: string;
-  name: string;
-  state: BookingState;
-  /** Booked by the candidate, or placed by the coordinator's automatic scheduling. */
-  origin: 'self' | 'scheduled';
-  starts_at: string;
-  ends_at: string;
-  panel_name: string;
-  /** A room, or an online meeting link. */
-  location: string;
-  /** Path of the booking's iCalendar file (same as calendarUrl). */
-  calendar: string;
-}
-
-/** A time the candidate can come, UTC. */
-export interface AvailabilityWindow {
-  start: string;
-  end: string;
-}
-
-/** One interview stage the signed-in person's application is in. */
 export interface MyInterview {
   stage_id: string;
   application_id: string;
