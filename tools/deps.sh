@@ -10,7 +10,7 @@ build=(g++ cmake ninja-build ccache pkg-config python3 make
        libhowardhinnant-date-dev libsqlite3-dev libpq-dev libsodium-dev
        libcurl4-openssl-dev libcmark-dev libxlsxwriter-dev libmagic-dev tzdata libgtest-dev libgmock-dev libbenchmark-dev)
 test=(postgresql-15 postgresql-client-15 chromium python3-aiosmtpd fonts-noto-core clang-14 libclang-rt-14-dev)
-bench=(wrk)
+bench=(wrk liblemon-dev)
 
 wanted=("${build[@]}")
 case "${1:-build}" in
