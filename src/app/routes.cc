@@ -8,6 +8,7 @@
 #include "domain/review/http.h"
 #include "domain/audit/http.h"
 #include "domain/notifications/http.h"
+#include "domain/participants/http.h"
 #include "domain/organisations/http.h"
 #include "domain/programmes/http.h"
 
@@ -31,6 +32,7 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
   review::RegisterRoutes(router, db, trail, auth, public_url);
   interviews::RegisterRoutes(router, db, trail, auth, public_url);
   decisions::RegisterRoutes(router, db, trail, auth, public_url);
+  participants::RegisterRoutes(router, db, trail, auth, public_url);
   audit::RegisterRoutes(router, db, auth);
   notifications::RegisterRoutes(router, db, auth);
 }

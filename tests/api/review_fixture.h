@@ -5,6 +5,7 @@
 // (applicants 0 and 1 studied at ADA University), with its default stages.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -173,6 +174,64 @@ class ReviewApi : public MailApiTest {
   std::vector<std::string> reviewer_ids_, references_;
   std::vector<std::string> documents_;  // applicant i's CV
   std::vector<Headers> reviewers_;
+};
+
+// Selection up to decisions: one review stage scored (applicant i scores
+// 9 - i), all six short-listed into the decision stage, capacity 2.
+class DecisionsApi : public ReviewApi {
+ protected:
+  void SetUp() override {
+    ReviewApi::SetUp();
+    if (IsSkipped()) return;
+    ASSERT_EQ(client().Request("DELETE", "/api/v1/stages/" + interview_stage_, "", staff_).status, 204);
+    auto stages = client().Get("/api/v1/intakes/" + intake_ + "/stages", staff_).Json()["items"];
+    decision_stage_ = stages[2]["id"];
+    ASSERT_EQ(SetSettings({{"rubric", json::parse(kRubric)}, {"reviewers_per_application", 1}}).status, 200);
+    AddReviewers();
+    ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/admit", "", staff_).status, 200);
+    Assign();
+    // Applicant i scores 9 - i on both criteria: applicant 0 is best.
+    for (int who = 0; who < 3; ++who) {
+      for (const auto& r : Queue(who)) {
+        const auto i = std::find(references_.begin(), references_.end(), r["reference"].get<std::string>()) - references_.begin();
+        const int s = 9 - static_cast<int>(i);
+        ASSERT_EQ(Score(who, r["id"], {{"worldview", s}, {"logic", s}}).status, 200);
+        ASSERT_EQ(Submit(who, r["id"]).status, 200);
+      }
+    }
+    ASSERT_EQ(client().PostJson("/api/v1/stages/" + review_stage_ + "/shortlist", R"({"top": 6})", staff_).Json()["moved"], 6);
+    auto patch = Send("PATCH", "/api/v1/intakes/" + intake_, R"({"capacity": 2})", staff_);
+    ASSERT_EQ(patch.status, 200) << patch.body;
+  }
+  HttpResponse Decide(const json& settings) {
+    auto stage = client().Get("/api/v1/stages/" + decision_stage_, staff_).Json();
+    auto put = Send("PUT", "/api/v1/stages/" + decision_stage_, json{{"settings", settings}, {"version", stage["version"]}}.dump(), staff_);
+    EXPECT_EQ(put.status, 200) << put.body;
+    return client().PostJson("/api/v1/intakes/" + intake_ + "/decisions", json{{"stage_id", decision_stage_}}.dump(),
+                             {{"Authorization", staff_[0].second}, {"Accept-Language", "en"}});
+  }
+  HttpResponse Publish() {
+    return client().PostJson("/api/v1/intakes/" + intake_ + "/decisions/publish", json{{"stage_id", decision_stage_}}.dump(), staff_);
+  }
+  // Outcome by applicant index.
+  std::map<int, std::string> Outcomes(const json& board) {
+    std::map<int, std::string> out;
+    for (const auto& d : board["items"]) {
+      const auto i = std::find(references_.begin(), references_.end(), d["reference"].get<std::string>()) - references_.begin();
+      out[static_cast<int>(i)] = d["outcome"];
+    }
+    return out;
+  }
+  json OfferOf(int i) {
+    const json offers = client().Get("/api/v1/me/offers", Applicant(i)).Json()["items"];
+    return offers.empty() ? json() : offers[0];
+  }
+  std::int64_t Participants() {
+    auto n = portal_->database().Read([](db::Tx& tx) { return tx.QueryOne("SELECT count(*) FROM participants"); });
+    return (*n)->Int(0);
+  }
+
+  std::string decision_stage_;
 };
 
 }  // namespace cohort::testing

@@ -67,6 +67,10 @@ Result<std::vector<std::string>> RolesOfAccount(db::Tx& tx, const std::string& o
   return store::RolesOf(tx, organisation_id, account_id);
 }
 
+Result<std::vector<Unit>> UnitsOf(db::Tx& tx, const std::string& organisation_id) {
+  return store::Units(tx, organisation_id);
+}
+
 Result<Organisation> Service::Update(const RequestContext& ctx, const std::string& id, const OrganisationChange& change) {
   std::vector<FieldError> errors;
   if (change.name && change.name->empty()) errors.push_back({"name", "required", "required"});

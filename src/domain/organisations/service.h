@@ -74,5 +74,7 @@ Result<std::optional<Organisation>> FindOrganisation(db::Tx& tx, const std::stri
 // named as a reviewer is staff there); empty when not a member.
 Result<std::vector<std::string>> RolesOfAccount(db::Tx& tx, const std::string& organisation_id,
                                                 const std::string& account_id);
+// The organisation's units, active or not (e.g. to host interns).
+Result<std::vector<Unit>> UnitsOf(db::Tx& tx, const std::string& organisation_id);
 
 }  // namespace cohort::organisations

@@ -1,0 +1,14 @@
+#pragma once
+#include "db/database.h"
+#include "domain/accounts/http.h"
+#include "domain/audit/trail.h"
+#include "http/router.h"
+
+namespace cohort::participants {
+
+// Participants, rotation set-up and plan, supervisors' interns
+// (docs/api/programme.md).
+void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
+                    const accounts::Authenticator& auth, const std::string& public_url);
+
+}  // namespace cohort::participants
