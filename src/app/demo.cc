@@ -1,6 +1,7 @@
 #include "app/demo.h"
 
 #include "app/demo_calls.h"
+#include "app/demo_programme.h"
 #include "app/demo_selection.h"
 #include "domain/accounts/service.h"
 #include "domain/organisations/service.h"
@@ -64,8 +65,10 @@ Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& tr
       !s) {
     return s.error();
   }
+  if (auto p = LoadDemoProgramme(db, trail, clock, admin_ids[0], org_ids[0], calls->last_intake_id); !p) return p.error();
   std::vector<DemoLogin> out = logins;
   out.push_back({"reviewer (MFA)", kDemoReviewerEmail, kDemoReviewerPassword});
+  out.push_back({"unit supervisor (MFA)", kDemoSupervisorEmail, kDemoSupervisorPassword});
   out.push_back({"applicant (one of " + std::to_string(calls->applications) + " demo applications)",
                  calls->applicant_example, std::string(kDemoApplicantPassword)});
   return out;
