@@ -49,6 +49,36 @@ std::string Fold(const std::string& line) {
   return out + "\r\n";
 }
 
+// "2027-01-10" -> "20270110"
+std::string BasicDate(const std::string& day) {
+  std::string out;
+  for (char c : day.substr(0, 10)) {
+    if (c != '-') out += c;
+  }
+  return out;
+}
+
+std::string Event(const CalendarEvent& e) {
+  std::string out;
+  out += Fold("BEGIN:VEVENT");
+  out += Fold("UID:" + Escape(e.uid));
+  out += Fold("DTSTAMP:" + Basic(e.stamp));
+  if (e.all_day) {
+    out += Fold("DTSTART;VALUE=DATE:" + BasicDate(e.start));
+    out += Fold("DTEND;VALUE=DATE:" + BasicDate(e.end));
+  } else {
+    out += Fold("DTSTART:" + Basic(e.start));
+    out += Fold("DTEND:" + Basic(e.end));
+  }
+  out += Fold("SEQUENCE:" + std::to_string(e.sequence));
+  out += Fold("SUMMARY:" + Escape(e.summary));
+  if (!e.description.empty()) out += Fold("DESCRIPTION:" + Escape(e.description));
+  if (!e.location.empty()) out += Fold("LOCATION:" + Escape(e.location));
+  out += Fold(e.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
+  out += Fold("END:VEVENT");
+  return out;
+}
+
 }  // namespace
 
 std::string ToICalendar(const CalendarEvent& e) {
@@ -58,17 +88,19 @@ std::string ToICalendar(const CalendarEvent& e) {
   out += Fold("PRODID:-//Cohort//Selection//EN");
   out += Fold("CALSCALE:GREGORIAN");
   out += Fold(e.cancelled ? "METHOD:CANCEL" : "METHOD:PUBLISH");
-  out += Fold("BEGIN:VEVENT");
-  out += Fold("UID:" + Escape(e.uid));
-  out += Fold("DTSTAMP:" + Basic(e.stamp));
-  out += Fold("DTSTART:" + Basic(e.start));
-  out += Fold("DTEND:" + Basic(e.end));
-  out += Fold("SEQUENCE:" + std::to_string(e.sequence));
-  out += Fold("SUMMARY:" + Escape(e.summary));
-  if (!e.description.empty()) out += Fold("DESCRIPTION:" + Escape(e.description));
-  if (!e.location.empty()) out += Fold("LOCATION:" + Escape(e.location));
-  out += Fold(e.cancelled ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
-  out += Fold("END:VEVENT");
+  out += Event(e);
+  out += Fold("END:VCALENDAR");
+  return out;
+}
+
+std::string ToICalendarFeed(const std::string& name, const std::vector<CalendarEvent>& events) {
+  std::string out;
+  out += Fold("BEGIN:VCALENDAR");
+  out += Fold("VERSION:2.0");
+  out += Fold("PRODID:-//Cohort//Programme//EN");
+  out += Fold("CALSCALE:GREGORIAN");
+  out += Fold("X-WR-CALNAME:" + Escape(name));
+  for (const auto& e : events) out += Event(e);
   out += Fold("END:VCALENDAR");
   return out;
 }

@@ -1,7 +1,9 @@
 #pragma once
-// iCalendar (RFC 5545) for one event, e.g. an interview: a file calendars
-// import from an e-mail attachment or a download.
+// iCalendar (RFC 5545): one event, e.g. an interview, as a file calendars
+// import from an e-mail attachment or a download; or a feed of many that
+// calendar apps subscribe to (a timetable).
 #include <string>
+#include <vector>
 
 namespace cohort::docs {
 
@@ -15,11 +17,16 @@ struct CalendarEvent {
   std::string location;
   int sequence = 0;      // raise on every change (rescheduling)
   bool cancelled = false;
+  bool all_day = false;  // start and end are dates YYYY-MM-DD, the end day excluded
 };
 
 // A VCALENDAR with one VEVENT: CRLF line ends, text escaped (\ ; , and
 // newlines) and lines folded at 75 octets without splitting a UTF-8
 // character.
 std::string ToICalendar(const CalendarEvent& event);
+
+// A VCALENDAR named `name` with a VEVENT per event (cancelled ones marked
+// so), for subscription.
+std::string ToICalendarFeed(const std::string& name, const std::vector<CalendarEvent>& events);
 
 }  // namespace cohort::docs

@@ -262,6 +262,7 @@ class SetupReader {
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth, const std::string& public_url) {
   auto service = std::make_shared<Service>(db, trail, public_url);
+  RegisterActivityRoutes(router, db, trail, auth, public_url);
 
   router.Add(Method::kGet, "/api/v1/intakes/{id}/participants", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
@@ -355,11 +356,14 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kPost, "/api/v1/intakes/{id}/rotations/plan", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = http::StrictJsonObjectBody(req, {"keep_manual"});
-    if (!body) return body.error();
-    http::JsonFields f(*body);
-    const bool keep_manual = !body->contains("keep_manual") || f.Flag("keep_manual");
-    if (auto c = f.Check(); !c) return c.error();
+    bool keep_manual = true;  // an empty body keeps rotations set by hand
+    if (!req.body.empty()) {
+      auto body = http::StrictJsonObjectBody(req, {"keep_manual"});
+      if (!body) return body.error();
+      http::JsonFields f(*body);
+      keep_manual = !body->contains("keep_manual") || f.Flag("keep_manual");
+      if (auto c = f.Check(); !c) return c.error();
+    }
     auto plan = service->MakePlan(*ctx, req.PathParam("id"), keep_manual);
     if (!plan) return plan.error();
     return Response::Json(200, ToJson(*plan));

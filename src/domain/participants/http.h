@@ -10,5 +10,8 @@ namespace cohort::participants {
 // (docs/api/programme.md).
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth, const std::string& public_url);
+// Activities, attendance and calendar feeds; called by RegisterRoutes.
+void RegisterActivityRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
+                            const accounts::Authenticator& auth, const std::string& public_url);
 
 }  // namespace cohort::participants

@@ -115,4 +115,42 @@ struct InternGroup {
   std::vector<Participant> interns;
 };
 
+// A training, lecture, visit, group work, meeting or cultural event of an
+// intake; all its active participants are expected.
+struct Activity {
+  std::string id;
+  std::string intake_id;
+  std::string organisation_id;
+  std::optional<std::string> series_id;
+  std::string kind = "training";  // training, lecture, visit, group_work, meeting, cultural
+  std::string title, topic;
+  std::string trainer_name;
+  std::string trainer_kind = "staff";  // staff, partner, international_expert, ngo
+  std::optional<std::string> trainer_id;  // an account that may take attendance
+  std::string place, online_url;
+  std::string starts_at, ends_at;  // RFC 3339 UTC
+  std::string state = "scheduled";  // scheduled, cancelled
+  std::string check_in_secret;
+  std::int64_t version = 1;
+  std::string created_at, updated_at;
+};
+
+struct AttendanceRecord {
+  std::string activity_id, participant_id;
+  std::string status;  // present, absent, excused
+  std::string method;  // qr, manual
+  std::optional<std::string> reason;
+  std::optional<std::string> recorded_by;
+  std::string recorded_at;
+  // For lists.
+  std::string name;
+};
+
+// A participant's attendance over the activities held so far.
+struct AttendanceShare {
+  std::string participant_id, name;
+  std::int64_t held = 0, present = 0, absent = 0, excused = 0;
+  double share = 0;  // present / (held - excused); 1 when nothing counted yet
+};
+
 }  // namespace cohort::participants

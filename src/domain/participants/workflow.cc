@@ -38,4 +38,9 @@ Result<std::string> NextPlanState(const std::string& from, PlanAction action) {
   return Error::FailedPrecondition("nothing has been planned yet").WithExtension("code", "\"nothing_planned\"");
 }
 
+Result<std::string> NextActivityState(const std::string& from, ActivityAction action) {
+  if (from == "scheduled" && action == ActivityAction::kCancel) return std::string("cancelled");
+  return Error::FailedPrecondition("this activity is cancelled").WithExtension("code", "\"activity_cancelled\"");
+}
+
 }  // namespace cohort::participants

@@ -6,6 +6,7 @@
 //                                        └─────complete──▶ completed
 //   rotation plan:  none ──plan──▶ draft ──publish──▶ published
 //                                  └─plan─┘
+//   activity:  scheduled ──cancel──▶ cancelled
 // A published plan changes only by hand (moves), never by re-planning, so
 // nobody's known rotation is moved by the optimiser after people were told.
 #include <string>
@@ -17,6 +18,7 @@ namespace cohort::participants {
 
 enum class ParticipantAction { kWithdraw, kComplete };
 enum class PlanAction { kPlan, kPublish };
+enum class ActivityAction { kCancel };
 
 struct ParticipantTransition {
   const char* from;
@@ -35,5 +37,6 @@ const std::vector<PlanTransition>& PlanTransitions();
 // kFailedPrecondition (with a catalogued reason) when the table has no such move.
 Result<std::string> NextParticipantState(const std::string& from, ParticipantAction action);
 Result<std::string> NextPlanState(const std::string& from, PlanAction action);
+Result<std::string> NextActivityState(const std::string& from, ActivityAction action);
 
 }  // namespace cohort::participants
