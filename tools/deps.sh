@@ -8,8 +8,8 @@ set -euo pipefail
 build=(g++ cmake ninja-build ccache pkg-config python3 make
        librestinio-dev libasio-dev libfmt-dev libspdlog-dev nlohmann-json3-dev libcli11-dev
        libhowardhinnant-date-dev libsqlite3-dev libpq-dev libsodium-dev
-       libcurl4-openssl-dev libcmark-dev libxlsxwriter-dev libmagic-dev tzdata libgtest-dev libgmock-dev libbenchmark-dev)
-test=(postgresql-15 postgresql-client-15 chromium python3-aiosmtpd fonts-noto-core clang-14 libclang-rt-14-dev)
+       libcurl4-openssl-dev libcmark-dev libxlsxwriter-dev libmagic-dev libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core tzdata libgtest-dev libgmock-dev libbenchmark-dev)
+test=(postgresql-15 postgresql-client-15 chromium python3-aiosmtpd poppler-utils clang-14 libclang-rt-14-dev)
 bench=(wrk liblemon-dev)
 
 wanted=("${build[@]}")
