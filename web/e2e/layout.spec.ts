@@ -36,6 +36,8 @@ for (const locale of LOCALES) {
       '/calls',
       '/applications',
       '/staff',
+      '/my-programme',
+      '/interns',
       '/register',
       '/login',
       '/reset-password',

@@ -38,6 +38,15 @@ export function hasStaffRole(): boolean {
   return !!me && me.memberships.length > 0;
 }
 
+/** Roles that may supervise a host unit's interns (docs/api/programme.md, `not_staff`). */
+const SUPERVISING_ROLES = ['unit_supervisor', 'coordinator', 'organisation_admin'];
+
+/** Whether the person signed in may supervise interns somewhere: the header links /interns. */
+export function supervisesInterns(): boolean {
+  const me = state.account;
+  return !!me && me.memberships.some((m) => SUPERVISING_ROLES.includes(m.role));
+}
+
 export function sessionLoaded(): boolean {
   return state.loaded;
 }

@@ -45,18 +45,34 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/offers': { load: () => import('./Offers.svelte'), titleKey: 'offers.title', session: true },
   // The invitation and confirmation e-mails link here (interviews/service.cc).
   '/interviews': { load: () => import('./Interviews.svelte'), titleKey: 'interviews.title', session: true },
+  // Running the programme (docs/api/programme.md): the coordinator's page of an intake, the participant's, the supervisor's.
+  '/intake/programme': { load: () => import('./IntakeProgramme.svelte'), titleKey: 'programme_run.title', session: true },
+  '/my-programme': { load: () => import('./MyProgramme.svelte'), titleKey: 'my_programme.title', session: true },
+  '/interns': { load: () => import('./Interns.svelte'), titleKey: 'interns.title', session: true },
 };
 
 /**
  * The navigation entries in the header (`available: false` marks a
  * placeholder; `staff: true` shows only to people with a role in an
- * organisation, `session: true` only to people signed in).
+ * organisation, `session: true` only to people signed in, `participant: true`
+ * only to participants of a programme, `supervisor: true` only to those who
+ * may supervise interns: unit supervisors, coordinators and administrators).
  */
-export const NAV_ITEMS: readonly { path: string; labelKey: string; available: boolean; staff?: boolean; session?: boolean }[] = [
+export const NAV_ITEMS: readonly {
+  path: string;
+  labelKey: string;
+  available: boolean;
+  staff?: boolean;
+  session?: boolean;
+  participant?: boolean;
+  supervisor?: boolean;
+}[] = [
   { path: '/calls', labelKey: 'nav.calls', available: true },
   { path: '/applications', labelKey: 'nav.applications', available: true },
   { path: '/interviews', labelKey: 'nav.interviews', available: true, session: true },
   { path: '/offers', labelKey: 'nav.offers', available: true, session: true },
+  { path: '/my-programme', labelKey: 'nav.my_programme', available: true, participant: true },
+  { path: '/interns', labelKey: 'nav.interns', available: true, supervisor: true },
   { path: '/reviews', labelKey: 'nav.reviews', available: true, staff: true },
   { path: '/staff', labelKey: 'nav.staff', available: true },
 ];
