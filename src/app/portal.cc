@@ -25,6 +25,7 @@ Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock&
   auto key = audit::LoadOrCreateKey(config.secret_key_file, true);
   if (!key) return key.error();
   portal->trail_ = std::make_unique<audit::Trail>(*key);
+  portal->signer_ = std::make_unique<certificates::Signer>(*key);
   db::Options options;
   options.pool_size = config.db_pool;
   auto db = db::Database::Open(config.db, options);
@@ -41,7 +42,7 @@ Result<std::unique_ptr<Portal>> Portal::Start(const Config& config, const Clock&
   account_settings.public_url = config.public_url;
   portal->accounts_ = std::make_unique<accounts::Service>(*portal->db_, *portal->trail_, account_settings);
   portal->auth_ = std::make_unique<accounts::Authenticator>(*portal->accounts_, clock);
-  RegisterDomainRoutes(portal->router_, *portal->db_, *portal->trail_, *portal->accounts_, *portal->auth_,
+  RegisterDomainRoutes(portal->router_, *portal->db_, *portal->trail_, *portal->signer_, *portal->accounts_, *portal->auth_,
                        config.public_url);
   if (!config.smtp_url.empty()) {
     notifications::SmtpSettings smtp{config.smtp_url, config.mail_from, config.smtp_username, config.smtp_password};

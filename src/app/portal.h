@@ -31,6 +31,7 @@ class Portal {
   Portal() = default;
   std::unique_ptr<db::Database> db_;
   std::unique_ptr<audit::Trail> trail_;
+  std::unique_ptr<certificates::Signer> signer_;
   std::unique_ptr<accounts::Service> accounts_;
   std::unique_ptr<accounts::Authenticator> auth_;
   std::unique_ptr<notifications::OutboxWorker> outbox_;

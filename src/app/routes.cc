@@ -1,6 +1,7 @@
 #include "app/routes.h"
 
 #include "domain/applications/http.h"
+#include "domain/certificates/http.h"
 #include "domain/decisions/http.h"
 #include "domain/decisions/service.h"
 #include "domain/interviews/http.h"
@@ -15,8 +16,8 @@
 namespace cohort::app {
 
 void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                          accounts::Service& accounts, const accounts::Authenticator& auth,
-                          const std::string& public_url) {
+                          const certificates::Signer& signer, accounts::Service& accounts,
+                          const accounts::Authenticator& auth, const std::string& public_url) {
   accounts::RegisterRoutes(router, accounts, auth, public_url.starts_with("https://"));
   organisations::RegisterRoutes(router, db, trail, auth, public_url);
   programmes::RegisterRoutes(router, db, trail, auth, public_url);
@@ -33,6 +34,7 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
   interviews::RegisterRoutes(router, db, trail, auth, public_url);
   decisions::RegisterRoutes(router, db, trail, auth, public_url);
   participants::RegisterRoutes(router, db, trail, auth, public_url);
+  certificates::RegisterRoutes(router, db, trail, signer, auth, public_url);
   audit::RegisterRoutes(router, db, auth);
   notifications::RegisterRoutes(router, db, auth);
 }

@@ -4,6 +4,7 @@
 #include "db/database.h"
 #include "domain/accounts/http.h"
 #include "domain/audit/trail.h"
+#include "domain/certificates/signer.h"
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -23,7 +24,7 @@ void RegisterSystemRoutes(http::Router& router, db::Database& db, const Clock& c
 
 // Every module's routes.
 void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                          accounts::Service& accounts, const accounts::Authenticator& auth,
-                          const std::string& public_url);
+                          const certificates::Signer& signer, accounts::Service& accounts,
+                          const accounts::Authenticator& auth, const std::string& public_url);
 
 }  // namespace cohort::app

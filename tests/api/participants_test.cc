@@ -210,7 +210,7 @@ TEST_P(ParticipantsApi, PublishingTellsParticipantsAndSupervisors) {
   auto mail = MailAbout("applicant0@example.az", "Your rotations");
   ASSERT_TRUE(mail.has_value());
   EXPECT_NE(mail->body.find("Period 1 (2027-02-01"), std::string::npos) << mail->body;
-  EXPECT_NE(mail->body.find("https://apply.example.az/programme"), std::string::npos);
+  EXPECT_NE(mail->body.find("https://apply.example.az/my-programme"), std::string::npos);
   EXPECT_TRUE(MailAbout("supervisor@dmx.test", "Təcrübəçiləriniz").has_value());  // in the supervisor's language
 
   const json interns = client().Get("/api/v1/me/interns", supervisor_).Json()["items"];

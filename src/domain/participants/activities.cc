@@ -14,6 +14,7 @@
 #include "domain/participants/activity_store.h"
 #include "domain/participants/check_in.h"
 #include "domain/participants/policy.h"
+#include "domain/participants/service.h"
 #include "domain/participants/store.h"
 #include "domain/participants/workflow.h"
 #include "domain/programmes/service.h"
@@ -449,36 +450,10 @@ Result<std::vector<AttendanceShare>> Activities::Shares(const RequestContext& ct
   return db_.Write([&](db::Tx& tx) -> Result<std::vector<AttendanceShare>> {
     auto a = StaffOf(tx, ctx, intake_id);
     if (!a) return a.error();
-    auto people = store::OfIntake(tx, intake_id);
-    if (!people) return people.error();
-    auto activities = store::ActivitiesOf(tx, intake_id);
-    if (!activities) return activities.error();
-    auto records = store::AttendanceOfIntake(tx, intake_id);
-    if (!records) return records.error();
-    const std::string now = FormatUtc(ctx.clock.Now());
-    std::map<std::string, bool> held;  // activity id -> counted
-    for (const auto& act : *activities) held[act.id] = act.state == "scheduled" && act.ends_at <= now;
-    std::int64_t held_count = 0;
-    for (const auto& [id, counted] : held) held_count += counted ? 1 : 0;
-    std::vector<AttendanceShare> out;
-    for (const auto& p : *people) {
-      if (p.state == "withdrawn") continue;
-      AttendanceShare s;
-      s.participant_id = p.id;
-      s.name = p.name;
-      s.held = held_count;
-      for (const auto& r : *records) {
-        if (r.participant_id != p.id || !held[r.activity_id]) continue;
-        if (r.status == "present") ++s.present;
-        if (r.status == "excused") ++s.excused;
-      }
-      s.absent = s.held - s.present - s.excused;
-      const std::int64_t counted = s.held - s.excused;
-      s.share = counted > 0 ? static_cast<double>(s.present) / static_cast<double>(counted) : 1.0;
-      out.push_back(std::move(s));
-    }
+    auto out = AttendanceSharesOf(tx, intake_id, FormatUtc(ctx.clock.Now()));
+    if (!out) return out.error();
     if (auto t = trail_.Append(tx, ctx, {a->intake.organisation_id, "intake", intake_id, "read_personal_data", "",
-                                         json({{"attendance", out.size()}}).dump()});
+                                         json({{"attendance", out->size()}}).dump()});
         !t) {
       return t.error();
     }

@@ -157,7 +157,8 @@ class SetupReader {
                            Text(item, at, "ends_on")});
     }
     for (const auto& [i, item] :
-         Objects(body, "units", {"unit_id", "type", "supervisor_id", "languages", "places"})) {
+         // name, supervisor_name and taken are read-only: sent back as read, ignored.
+         Objects(body, "units", {"unit_id", "type", "supervisor_id", "languages", "places", "name", "supervisor_name", "taken"})) {
       const std::string at = "units[" + std::to_string(i) + "]";
       HostUnit h;
       h.unit_id = Text(item, at, "unit_id");

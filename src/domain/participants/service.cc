@@ -12,6 +12,7 @@
 #include "domain/notifications/outbox.h"
 #include "domain/organisations/service.h"
 #include "domain/participants/policy.h"
+#include "domain/participants/activity_store.h"
 #include "domain/participants/plan.h"
 #include "domain/participants/store.h"
 #include "domain/participants/workflow.h"
@@ -160,7 +161,7 @@ Result<void> NotifyPublished(db::Tx& tx, const RequestContext& ctx, const Snapsh
     m.params = {{"name", (*person)->name},
                 {"intake", intake_name},
                 {"schedule", ScheduleLines(s.setup, lines)},
-                {"link", public_url + "/programme"}};
+                {"link", public_url + "/my-programme"}};
     if (auto e = notifications::Enqueue(tx, ctx.clock, m); !e) return e.error();
   }
   for (const auto& [supervisor_id, lines] : of_supervisor) {
@@ -341,7 +342,7 @@ Result<Setup> Service::SaveSetup(const RequestContext& ctx, const std::string& i
         errors.push_back({at + ".id", "unknown_period", "not a period of this intake"});
       }
     }
-    if (input.periods.size() > 24) errors.push_back({"periods", "too_many", "at most 24 periods"});
+    if (input.periods.size() > 24) errors.push_back({"periods", "too_many_periods", "at most 24 periods"});
     // Host units.
     std::set<std::string> types;
     for (std::size_t i = 0; i < input.units.size(); ++i) {
@@ -380,7 +381,7 @@ Result<Setup> Service::SaveSetup(const RequestContext& ctx, const std::string& i
         }
       }
     }
-    if (input.units.size() > 500) errors.push_back({"units", "too_many", "at most 500 host units"});
+    if (input.units.size() > 500) errors.push_back({"units", "too_many_units", "at most 500 host units"});
     // Requirements.
     std::int64_t required_total = 0;
     for (std::size_t i = 0; i < input.required.size(); ++i) {
@@ -548,6 +549,66 @@ Result<Plan> Service::Publish(const RequestContext& ctx, const std::string& inta
 Result<std::vector<InternGroup>> Service::MyInterns(const RequestContext& ctx) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
   return db_.Read([&](db::Tx& tx) { return store::InternsOf(tx, ctx.actor.account_id); });
+}
+
+Result<std::vector<Participant>> ParticipantsOf(db::Tx& tx, const std::string& intake_id) {
+  return store::OfIntake(tx, intake_id);
+}
+
+Result<std::optional<Participant>> FindParticipant(db::Tx& tx, const std::string& participant_id) {
+  return store::Get(tx, participant_id);
+}
+
+Result<std::vector<AttendanceShare>> AttendanceSharesOf(db::Tx& tx, const std::string& intake_id, const std::string& now) {
+  auto people = store::OfIntake(tx, intake_id);
+  if (!people) return people.error();
+  auto activities = store::ActivitiesOf(tx, intake_id);
+  if (!activities) return activities.error();
+  auto records = store::AttendanceOfIntake(tx, intake_id);
+  if (!records) return records.error();
+  std::map<std::string, bool> held;  // activity id -> counted
+  std::int64_t held_count = 0;
+  for (const auto& act : *activities) {
+    held[act.id] = act.state == "scheduled" && act.ends_at <= now;
+    held_count += held[act.id] ? 1 : 0;
+  }
+  std::vector<AttendanceShare> out;
+  for (const auto& p : *people) {
+    if (p.state == "withdrawn") continue;
+    AttendanceShare s;
+    s.participant_id = p.id;
+    s.name = p.name;
+    s.held = held_count;
+    for (const auto& r : *records) {
+      if (r.participant_id != p.id || !held[r.activity_id]) continue;
+      if (r.status == "present") ++s.present;
+      if (r.status == "excused") ++s.excused;
+    }
+    s.absent = s.held - s.present - s.excused;
+    const std::int64_t counted = s.held - s.excused;
+    s.share = counted > 0 ? static_cast<double>(s.present) / static_cast<double>(counted) : 1.0;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<Participant> Complete(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
+                             const std::string& participant_id) {
+  auto found = store::Get(tx, participant_id);
+  if (!found) return found.error();
+  if (!*found) return Error::NotFound("no such participant");
+  Participant p = std::move(**found);
+  auto next = NextParticipantState(p.state, ParticipantAction::kComplete);
+  if (!next) return next.error();
+  const std::string before = p.state;
+  p.state = *next;
+  auto saved = store::SaveState(tx, p, before);
+  if (!saved) return saved.error();
+  if (!*saved) return Error::Conflict("the participant changed meanwhile; look again");
+  if (auto a = Audit(tx, ctx, trail, p.organisation_id, "participant", p.id, "complete", {{"state", p.state}}); !a) {
+    return a.error();
+  }
+  return p;
 }
 
 }  // namespace cohort::participants

@@ -75,4 +75,16 @@ class Service {
   std::string public_url_;
 };
 
+// For later modules (certificates), inside their transactions.
+// The intake's participants, by name.
+Result<std::vector<Participant>> ParticipantsOf(db::Tx& tx, const std::string& intake_id);
+Result<std::optional<Participant>> FindParticipant(db::Tx& tx, const std::string& participant_id);
+// Each participant's attendance (withdrawn ones left out) over activities
+// that ended before `now` (RFC 3339) and were not cancelled.
+Result<std::vector<AttendanceShare>> AttendanceSharesOf(db::Tx& tx, const std::string& intake_id, const std::string& now);
+// Marks an active participant completed (the workflow's complete move).
+// kFailedPrecondition "not_active" otherwise. Audited.
+Result<Participant> Complete(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,
+                             const std::string& participant_id);
+
 }  // namespace cohort::participants

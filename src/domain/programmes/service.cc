@@ -117,6 +117,11 @@ Result<std::optional<Call>> FindCall(db::Tx& tx, const std::string& call_id) {
   return store::GetCall(tx, call_id);
 }
 
+Result<std::optional<Programme>> FindProgramme(db::Tx& tx, const std::string& programme_id) {
+  if (!LooksLikeId(programme_id)) return std::optional<Programme>{};
+  return store::GetProgramme(tx, programme_id);
+}
+
 Result<std::optional<Intake>> FindIntake(db::Tx& tx, const std::string& intake_id) {
   if (!LooksLikeId(intake_id)) return std::optional<Intake>{};
   return store::GetIntake(tx, intake_id);

@@ -66,6 +66,7 @@ class Service {
 
 // For other modules, inside their transactions: a call by id.
 Result<std::optional<Call>> FindCall(db::Tx& tx, const std::string& call_id);
+Result<std::optional<Programme>> FindProgramme(db::Tx& tx, const std::string& programme_id);
 Result<std::optional<Intake>> FindIntake(db::Tx& tx, const std::string& intake_id);
 Result<std::optional<Call>> FindCallOfIntake(db::Tx& tx, const std::string& intake_id);
 
