@@ -582,6 +582,22 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       // A feed's secret address is its own permission: unknown ones are 404 for everyone.
       {"GET", "/api/v1/calendar/{token}", [](auto&, int) { return Fixed("/api/v1/calendar/00000000000000000000000000000000.ics"); },
        nullptr, {404, 404, 404, 404, 404, 404, 404}},
+      // Evaluations: a rotation's supervisor or staff; feedback: participants
+      // give it, trainers and staff read it (evaluations_test covers the 200s).
+      {"GET", "/api/v1/me/evaluations", [](auto&, int) { return Fixed("/api/v1/me/evaluations"); }, nullptr,
+       {401, 200, 200, 200, 200, 200, 200}},
+      {"PUT", "/api/v1/evaluations", [](auto&, int) { return Fixed("/api/v1/evaluations"); },
+       [](int) { return Fixed(R"({"participant_id":"01M818SWED844GZTK6E12D0VP2","period_id":"x","scores":{}})"); },
+       {401, 404, 404, 404, 404, 404, 404}},
+      {"GET", "/api/v1/intakes/{id}/evaluations",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/evaluations"; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
+      {"PUT", "/api/v1/activities/{id}/feedback",
+       [](auto&, int) { return Fixed("/api/v1/activities/01M818SWED844GZTK6E12D0VP2/feedback"); },
+       [](int) { return Fixed(R"({"rating":4})"); }, {401, 404, 404, 404, 404, 404, 404}},
+      {"GET", "/api/v1/activities/{id}/feedback",
+       [](auto&, int) { return Fixed("/api/v1/activities/01M818SWED844GZTK6E12D0VP2/feedback"); }, nullptr,
+       {401, 404, 404, 404, 404, 404, 404}},
       // Completion and certificates: staff of A; a certificate is its holder's
       // and staff's; anyone verifies (certificates_test covers the 200s).
       {"GET", "/api/v1/intakes/{id}/completion-rules",

@@ -34,7 +34,10 @@ json ToJson(const Certificate& c, const Service& service) {
 }
 
 json ToJson(const CompletionRules& r) {
-  return {{"min_attendance", r.min_attendance}, {"final_work_required", r.final_work_required}, {"hours", r.hours}};
+  return {{"min_attendance", r.min_attendance},
+          {"final_work_required", r.final_work_required},
+          {"min_evaluation", r.min_evaluation},
+          {"hours", r.hours}};
 }
 
 json ToJson(const CompletionRow& r) {
@@ -47,6 +50,8 @@ json ToJson(const CompletionRow& r) {
           {"state", r.state},
           {"attendance", r.attendance},
           {"final_work", work},
+          {"rotations", r.rotations},
+          {"evaluated", r.evaluated},
           {"unmet", r.unmet},
           {"meets", r.meets()},
           {"certificate_serial", Opt(r.certificate_serial)}};
@@ -83,7 +88,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kPut, "/api/v1/intakes/{id}/completion-rules", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = http::StrictJsonObjectBody(req, {"min_attendance", "final_work_required", "hours"});
+    auto body = http::StrictJsonObjectBody(req, {"min_attendance", "final_work_required", "min_evaluation", "hours"});
     if (!body) return body.error();
     CompletionRules rules;
     std::vector<FieldError> errors;
@@ -94,6 +99,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     http::JsonFields f(*body);
     rules.final_work_required = f.Flag("final_work_required");
     rules.hours = f.OptionalInteger("hours").value_or(0);
+    rules.min_evaluation = f.OptionalInteger("min_evaluation").value_or(0);
     if (auto c = f.Check(); !c) return c.error();
     if (!errors.empty()) return Error::InvalidArgument("invalid completion rules", errors);
     auto saved = service->SaveRules(*ctx, req.PathParam("id"), rules);

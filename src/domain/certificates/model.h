@@ -14,6 +14,7 @@ struct CompletionRules {
   std::string intake_id;
   double min_attendance = 0.8;       // share of activities attended
   bool final_work_required = false;  // a final work, passed
+  std::int64_t min_evaluation = 0;   // every rotation evaluated at least this (1-5); 0: not asked
   std::int64_t hours = 0;            // printed on certificates; 0: hours of activities attended
   bool stored = false;
 };
@@ -30,7 +31,8 @@ struct CompletionRow {
   std::string participant_id, name, state;
   double attendance = 1.0;
   std::optional<FinalWork> final_work;
-  std::vector<std::string> unmet;  // attendance, final_work
+  std::int64_t rotations = 0, evaluated = 0;  // rotations, and those evaluated at or above the level
+  std::vector<std::string> unmet;  // attendance, evaluations, final_work
   std::optional<std::string> certificate_serial;
   bool meets() const { return unmet.empty(); }
 };

@@ -69,6 +69,8 @@ Result<Certificate> HeldOrManaged(db::Tx& tx, const RequestContext& ctx, const s
 
 std::vector<CompletionRow> Rows(const CompletionRules& rules, const std::vector<participants::Participant>& people,
                                 const std::vector<participants::AttendanceShare>& shares,
+                                const std::vector<participants::Rotation>& rotations,
+                                const std::vector<participants::Evaluation>& evaluations,
                                 const std::vector<FinalWork>& works, const std::vector<Certificate>& issued) {
   std::vector<CompletionRow> out;
   for (const auto& p : people) {
@@ -83,7 +85,18 @@ std::vector<CompletionRow> Rows(const CompletionRules& rules, const std::vector<
       if (w.participant_id == p.id) row.final_work = w;
     for (const auto& c : issued)
       if (c.participant_id == p.id) row.certificate_serial = c.serial;
+    for (const auto& r : rotations) {
+      if (r.participant_id != p.id) continue;
+      ++row.rotations;
+      for (const auto& e : evaluations) {
+        if (e.participant_id == p.id && e.period_id == r.period_id &&
+            e.overall + 1e-9 >= static_cast<double>(rules.min_evaluation)) {
+          ++row.evaluated;
+        }
+      }
+    }
     if (row.attendance + 1e-9 < rules.min_attendance) row.unmet.push_back("attendance");
+    if (rules.min_evaluation > 0 && row.evaluated < row.rotations) row.unmet.push_back("evaluations");
     if (rules.final_work_required && !(row.final_work && row.final_work->passed)) row.unmet.push_back("final_work");
     out.push_back(std::move(row));
   }
@@ -106,11 +119,15 @@ Result<Loaded> LoadReport(db::Tx& tx, const RequestContext& ctx, const std::stri
   l.people = std::move(*people);
   auto shares = participants::AttendanceSharesOf(tx, intake_id, FormatUtc(ctx.clock.Now()));
   if (!shares) return shares.error();
+  auto rotations = participants::RotationsOf(tx, intake_id);
+  if (!rotations) return rotations.error();
+  auto evaluations = participants::EvaluationsOfIntake(tx, intake_id);
+  if (!evaluations) return evaluations.error();
   auto works = store::FinalWorksOf(tx, intake_id);
   if (!works) return works.error();
   auto issued = store::OfIntake(tx, intake_id);
   if (!issued) return issued.error();
-  l.rows = Rows(l.rules, l.people, *shares, *works, *issued);
+  l.rows = Rows(l.rules, l.people, *shares, *rotations, *evaluations, *works, *issued);
   return l;
 }
 
@@ -146,6 +163,7 @@ Result<CompletionRules> Service::SaveRules(const RequestContext& ctx, const std:
       errors.push_back({"min_attendance", "out_of_range", "a share from 0 to 1"});
     }
     if (rules.hours < 0 || rules.hours > 10000) errors.push_back({"hours", "out_of_range", "0 to 10,000"});
+    if (rules.min_evaluation < 0 || rules.min_evaluation > 5) errors.push_back({"min_evaluation", "out_of_range", "0 to 5"});
     if (!errors.empty()) return Error::InvalidArgument("invalid completion rules", errors);
     rules.intake_id = intake_id;
     rules.stored = true;
@@ -153,6 +171,7 @@ Result<CompletionRules> Service::SaveRules(const RequestContext& ctx, const std:
     if (auto a = trail_.Append(tx, ctx, {intake->organisation_id, "intake", intake_id, "completion_rules", "",
                                          json({{"min_attendance", rules.min_attendance},
                                                {"final_work_required", rules.final_work_required},
+                                               {"min_evaluation", rules.min_evaluation},
                                                {"hours", rules.hours}}).dump()});
         !a) {
       return a.error();

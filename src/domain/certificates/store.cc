@@ -43,13 +43,14 @@ Result<std::vector<Certificate>> List(db::Tx& tx, const std::string& where, cons
 Result<CompletionRules> Rules(db::Tx& tx, const std::string& intake_id) {
   CompletionRules r;
   r.intake_id = intake_id;
-  auto row = tx.QueryOne("SELECT min_attendance, final_work_required, hours FROM completion_rules WHERE intake_id = :i",
+  auto row = tx.QueryOne("SELECT min_attendance, final_work_required, hours, min_evaluation FROM completion_rules WHERE intake_id = :i",
                          {P("i", intake_id)});
   if (!row) return row.error();
   if (*row) {
     r.min_attendance = (**row).Real(0);
     r.final_work_required = (**row).Int(1) != 0;
     r.hours = (**row).Int(2);
+    r.min_evaluation = (**row).Int(3);
     r.stored = true;
   }
   return r;
@@ -58,10 +59,10 @@ Result<CompletionRules> Rules(db::Tx& tx, const std::string& intake_id) {
 Result<void> SaveRules(db::Tx& tx, const CompletionRules& r, const std::string& organisation_id, const std::string& now) {
   if (auto d = tx.Exec("DELETE FROM completion_rules WHERE intake_id = :i", {P("i", r.intake_id)}); !d) return d.error();
   return Done(tx.Exec(
-      "INSERT INTO completion_rules (intake_id, organisation_id, min_attendance, final_work_required, hours, updated_at) "
-      "VALUES (:i, :org, :min, :final, :hours, :now)",
+      "INSERT INTO completion_rules (intake_id, organisation_id, min_attendance, final_work_required, hours, "
+      "min_evaluation, updated_at) VALUES (:i, :org, :min, :final, :hours, :evaluation, :now)",
       {P("i", r.intake_id), P("org", organisation_id), P("min", r.min_attendance), P("final", r.final_work_required),
-       P("hours", r.hours), P("now", now)}));
+       P("hours", r.hours), P("evaluation", r.min_evaluation), P("now", now)}));
 }
 
 Result<std::vector<FinalWork>> FinalWorksOf(db::Tx& tx, const std::string& intake_id) {

@@ -13,6 +13,7 @@
 #include "domain/organisations/service.h"
 #include "domain/participants/activity_store.h"
 #include "domain/participants/check_in.h"
+#include "domain/participants/evaluation_store.h"
 #include "domain/participants/policy.h"
 #include "domain/participants/service.h"
 #include "domain/participants/store.h"
@@ -458,6 +459,37 @@ Result<std::vector<AttendanceShare>> Activities::Shares(const RequestContext& ct
       return t.error();
     }
     return out;
+  });
+}
+
+Result<Feedback> Activities::GiveFeedback(const RequestContext& ctx, const std::string& activity_id,
+                                          std::int64_t rating, const std::string& comment) {
+  return db_.Write([&](db::Tx& tx) -> Result<Feedback> {
+    auto found = ActivityFor(tx, ctx, activity_id);
+    if (!found) return found.error();
+    const auto& me = found->access.participant;
+    if (!me || me->state == "withdrawn") return Error::NotFound("no such activity");
+    const Activity& a = found->activity;
+    if (a.state != "scheduled") return NextActivityState(a.state, ActivityAction::kCancel).error();
+    if (ctx.clock.Now() < *ParseRfc3339(a.starts_at)) {
+      return Coded(Error::FailedPrecondition("feedback opens when the activity begins"), "feedback_not_open");
+    }
+    std::vector<FieldError> errors;
+    if (rating < 1 || rating > 5) errors.push_back({"rating", "out_of_range", "1 to 5"});
+    if (CodePoints(comment) > 1000) errors.push_back({"comment", "too_long", "at most 1,000 characters"});
+    if (!errors.empty()) return Error::InvalidArgument("invalid feedback", errors);
+    Feedback f{a.id, me->id, rating, Trim(comment), FormatUtc(ctx.clock.Now())};
+    if (auto w = store::SaveFeedback(tx, f); !w) return w.error();
+    return f;
+  });
+}
+
+Result<std::vector<Feedback>> Activities::FeedbackOn(const RequestContext& ctx, const std::string& activity_id) {
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Feedback>> {
+    auto found = ActivityFor(tx, ctx, activity_id);
+    if (!found) return found.error();
+    if (auto m = MayTakeAttendance(*found); !m) return m.error();
+    return store::FeedbackOf(tx, activity_id);
   });
 }
 

@@ -72,6 +72,15 @@ class Activities {
   // an absence). A read of personal data, audited.
   Result<std::vector<AttendanceShare>> Shares(const RequestContext& ctx, const std::string& intake_id);
 
+  // An active participant of the intake, once the activity has begun: a
+  // rating (1-5) and a short comment, changeable. kInvalidArgument at rating
+  // (out_of_range), comment (too_long); kFailedPrecondition
+  // "feedback_not_open" before the start.
+  Result<Feedback> GiveFeedback(const RequestContext& ctx, const std::string& activity_id, std::int64_t rating,
+                                const std::string& comment);
+  // Staff or the trainer: the feedback, without names.
+  Result<std::vector<Feedback>> FeedbackOn(const RequestContext& ctx, const std::string& activity_id);
+
   // The secret address of a calendar feed: a participant's own (with their
   // rotations), or, for staff, the intake's. `renew` replaces the old one.
   Result<std::string> FeedUrl(const RequestContext& ctx, const std::string& intake_id, bool renew);

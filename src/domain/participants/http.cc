@@ -66,6 +66,7 @@ json ToJson(const Setup& s) {
           {"periods", PeriodsJson(s)},
           {"units", UnitsJson(s)},
           {"required", required},
+          {"evaluation_criteria", s.criteria},
           {"version", s.version}};
 }
 
@@ -264,6 +265,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
                     const accounts::Authenticator& auth, const std::string& public_url) {
   auto service = std::make_shared<Service>(db, trail, public_url);
   RegisterActivityRoutes(router, db, trail, auth, public_url);
+  RegisterEvaluationRoutes(router, db, trail, auth, public_url);
 
   router.Add(Method::kGet, "/api/v1/intakes/{id}/participants", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
@@ -323,13 +325,14 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
   router.Add(Method::kPut, "/api/v1/intakes/{id}/rotation-setup", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
-    auto body = http::StrictJsonObjectBody(req, {"periods", "units", "required", "version"});
+    auto body = http::StrictJsonObjectBody(req, {"periods", "units", "required", "evaluation_criteria", "version"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     const auto version = f.OptionalInteger("version");
     if (auto c = f.Check(); !c) return c.error();
     SetupReader reader;
     Setup input = reader.Read(*body);
+    input.criteria = http::TextList(*body, "evaluation_criteria", reader.errors());
     if (!version) reader.errors().push_back({"version", "required", "the version you read"});
     if (!reader.errors().empty()) return Error::InvalidArgument("invalid rotation set-up", reader.errors());
     auto saved = service->SaveSetup(*ctx, req.PathParam("id"), std::move(input), *version);

@@ -2,6 +2,7 @@
 // Participants of an intake (those who accepted an offer) and their
 // rotations through host units, period by period (docs/api/programme.md).
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,7 @@ struct Setup {
   std::vector<Period> periods;  // in time order
   std::vector<HostUnit> units;
   std::vector<Requirement> required;
+  std::vector<std::string> criteria;  // what supervisors score (1-5 each); empty: one overall score
   std::string state = "none";  // none, draft, published
   std::optional<std::string> planned_at, published_at;
   std::int64_t version = 0;  // 0: never saved
@@ -151,6 +153,25 @@ struct AttendanceShare {
   std::string participant_id, name;
   std::int64_t held = 0, present = 0, absent = 0, excused = 0;
   double share = 0;  // present / (held - excused); 1 when nothing counted yet
+};
+
+// A supervisor's evaluation of an intern at the end of a rotation.
+struct Evaluation {
+  std::string participant_id, period_id, unit_id, evaluator_id;
+  std::map<std::string, std::int64_t> scores;  // criterion (or "overall") -> 1..5
+  double overall = 0;                          // the mean of the scores
+  std::string comment;
+  std::string submitted_at;
+  // For lists.
+  std::string participant_name, period_name, unit_name;
+};
+
+// A participant's short feedback on an activity.
+struct Feedback {
+  std::string activity_id, participant_id;
+  std::int64_t rating = 0;  // 1..5
+  std::string comment;
+  std::string created_at;
 };
 
 }  // namespace cohort::participants

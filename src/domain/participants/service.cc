@@ -13,6 +13,7 @@
 #include "domain/organisations/service.h"
 #include "domain/participants/policy.h"
 #include "domain/participants/activity_store.h"
+#include "domain/participants/evaluation_store.h"
 #include "domain/participants/plan.h"
 #include "domain/participants/store.h"
 #include "domain/participants/workflow.h"
@@ -399,6 +400,17 @@ Result<Setup> Service::SaveSetup(const RequestContext& ctx, const std::string& i
     if (required_total > static_cast<std::int64_t>(input.periods.size()) && !input.required.empty()) {
       errors.push_back({"required", "too_many_required", "the requirements add up to more than the periods"});
     }
+    // Evaluation criteria.
+    for (std::size_t i = 0; i < input.criteria.size(); ++i) {
+      const std::string at = "evaluation_criteria[" + std::to_string(i) + "]";
+      input.criteria[i] = Trim(input.criteria[i]);
+      if (input.criteria[i].empty()) errors.push_back({at, "required", "a criterion"});
+      else if (CodePoints(input.criteria[i]) > 100) errors.push_back({at, "too_long", "at most 100 characters"});
+      else if (input.criteria[i] == "overall") errors.push_back({at, "invalid_key", "a name other than overall"});
+      for (std::size_t j = 0; j < i; ++j)
+        if (input.criteria[j] == input.criteria[i]) errors.push_back({at, "duplicate", "listed twice"});
+    }
+    if (input.criteria.size() > 12) errors.push_back({"evaluation_criteria", "too_many_items", "at most 12 criteria"});
     if (!errors.empty()) return Error::InvalidArgument("invalid rotation set-up", errors);
     // Removed periods and units must not hold rotations.
     std::vector<std::string> removed_periods, removed_units;
@@ -590,6 +602,14 @@ Result<std::vector<AttendanceShare>> AttendanceSharesOf(db::Tx& tx, const std::s
     out.push_back(std::move(s));
   }
   return out;
+}
+
+Result<std::vector<Rotation>> RotationsOf(db::Tx& tx, const std::string& intake_id) {
+  return store::Rotations(tx, intake_id);
+}
+
+Result<std::vector<Evaluation>> EvaluationsOfIntake(db::Tx& tx, const std::string& intake_id) {
+  return store::EvaluationsOf(tx, intake_id);
 }
 
 Result<Participant> Complete(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,

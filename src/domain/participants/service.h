@@ -82,6 +82,9 @@ Result<std::optional<Participant>> FindParticipant(db::Tx& tx, const std::string
 // Each participant's attendance (withdrawn ones left out) over activities
 // that ended before `now` (RFC 3339) and were not cancelled.
 Result<std::vector<AttendanceShare>> AttendanceSharesOf(db::Tx& tx, const std::string& intake_id, const std::string& now);
+// The intake's rotations (all, with the plan in any state) and evaluations.
+Result<std::vector<Rotation>> RotationsOf(db::Tx& tx, const std::string& intake_id);
+Result<std::vector<Evaluation>> EvaluationsOfIntake(db::Tx& tx, const std::string& intake_id);
 // Marks an active participant completed (the workflow's complete move).
 // kFailedPrecondition "not_active" otherwise. Audited.
 Result<Participant> Complete(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail,

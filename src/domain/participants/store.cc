@@ -102,7 +102,7 @@ Result<Setup> GetSetup(db::Tx& tx, const std::string& intake_id) {
   Setup s;
   s.intake_id = intake_id;
   auto plan = tx.QueryOne(
-      "SELECT organisation_id, required, state, planned_at, published_at, version FROM rotation_plans "
+      "SELECT organisation_id, required, state, planned_at, published_at, version, evaluation_criteria FROM rotation_plans "
       "WHERE intake_id = :intake",
       {P("intake", intake_id)});
   if (!plan) return plan.error();
@@ -117,6 +117,7 @@ Result<Setup> GetSetup(db::Tx& tx, const std::string& intake_id) {
     s.planned_at = r.OptText(3);
     s.published_at = r.OptText(4);
     s.version = r.Int(5);
+    s.criteria = Texts(r.Text(6));
   }
   auto periods = tx.Query(
       "SELECT id, name, starts_on, ends_on FROM rotation_periods WHERE intake_id = :intake ORDER BY position",
@@ -150,16 +151,17 @@ Result<bool> SaveSetup(db::Tx& tx, const Setup& s, std::int64_t expected, const 
   if (current != expected) return false;
   if (current == 0) {
     auto n = tx.Exec(
-        "INSERT INTO rotation_plans (intake_id, organisation_id, required, state, version, updated_at) "
-        "VALUES (:intake, :org, :required, 'none', 1, :now)",
+        "INSERT INTO rotation_plans (intake_id, organisation_id, required, evaluation_criteria, state, version, updated_at) "
+        "VALUES (:intake, :org, :required, :criteria, 'none', 1, :now)",
         {P("intake", s.intake_id), P("org", s.organisation_id), P("required", RequiredJson(s.required).dump()),
-         P("now", now)});
+         P("criteria", json(s.criteria).dump()), P("now", now)});
     if (!n) return n.error();
   } else {
     auto n = tx.Exec(
-        "UPDATE rotation_plans SET required = :required, version = version + 1, updated_at = :now "
-        "WHERE intake_id = :intake AND version = :expected",
-        {P("required", RequiredJson(s.required).dump()), P("now", now), P("intake", s.intake_id),
+        "UPDATE rotation_plans SET required = :required, evaluation_criteria = :criteria, version = version + 1, "
+        "updated_at = :now WHERE intake_id = :intake AND version = :expected",
+        {P("required", RequiredJson(s.required).dump()), P("criteria", json(s.criteria).dump()), P("now", now),
+         P("intake", s.intake_id),
          P("expected", expected)});
     if (!n) return n.error();
     if (*n != 1) return false;
