@@ -132,7 +132,9 @@ int Demo(const ConfigFlags& flags, bool if_empty) {
   SystemClock clock;
   auto trail = OpenTrail(*config, true);
   if (!trail) return Fail(trail.error());
-  auto logins = LoadDemo(**db, *trail, clock);
+  auto key = audit::LoadOrCreateKey(config->secret_key_file, false);  // signs the demo's certificates
+  if (!key) return Fail(key.error());
+  auto logins = LoadDemo(**db, *trail, clock, *key);
   if (!logins) {
     if (if_empty && logins.error().code() == ErrorCode::kFailedPrecondition) {
       std::cout << "The database already holds data; the demo was not loaded again. Demo logins, unless changed:\n";

@@ -33,7 +33,8 @@ std::vector<DemoLogin> DemoLogins() {
   };
 }
 
-Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& trail, const Clock& clock) {
+Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& trail, const Clock& clock,
+                                          const std::string& secret_key) {
   auto existing = db.Read([](db::Tx& tx) { return tx.QueryOne("SELECT count(*) FROM organisations"); });
   if (!existing) return existing.error();
   if ((*existing)->Int(0) > 0) return Error::FailedPrecondition("the database is not empty; the demo needs an empty one");
@@ -65,7 +66,8 @@ Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& tr
       !s) {
     return s.error();
   }
-  if (auto p = LoadDemoProgramme(db, trail, clock, admin_ids[0], org_ids[0], calls->last_intake_id); !p) return p.error();
+  if (auto p = LoadDemoProgramme(db, trail, clock, admin_ids[0], org_ids[0], calls->last_intake_id, secret_key);
+      !p) return p.error();
   std::vector<DemoLogin> out = logins;
   out.push_back({"reviewer (MFA)", kDemoReviewerEmail, kDemoReviewerPassword});
   out.push_back({"unit supervisor (MFA)", kDemoSupervisorEmail, kDemoSupervisorPassword});

@@ -20,6 +20,7 @@ std::vector<DemoLogin> DemoLogins();
 
 // Loads the demo into an empty database and returns the logins it made.
 // kFailedPrecondition when the database already holds organisations.
-Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& trail, const Clock& clock);
+Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& trail, const Clock& clock,
+                                          const std::string& secret_key);
 
 }  // namespace cohort::app
