@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
   if (auto m = db::Migrate(**db); !m) return std::cerr << m.error().message() << "\n", 1;
   SystemClock clock;
   audit::Trail trail(std::string(32, 'k'));
-  auto logins = app::LoadDemo(**db, trail, clock);
+  auto logins = app::LoadDemo(**db, trail, clock, std::string(32, 'k'));
   if (!logins) return std::cerr << logins.error().message() << "\n", 1;
   // The demo's draft of this year's call tells which call and what a
   // complete answer looks like.

@@ -598,6 +598,18 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"GET", "/api/v1/activities/{id}/feedback",
        [](auto&, int) { return Fixed("/api/v1/activities/01M818SWED844GZTK6E12D0VP2/feedback"); }, nullptr,
        {401, 404, 404, 404, 404, 404, 404}},
+      // Alumni: staff of A see them all; the directory is staff's and alumni's.
+      {"GET", "/api/v1/programmes/{id}/alumni",
+       [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a + "/alumni"; }, nullptr,
+       {401, 404, 200, 200, 404, 404, 200}},
+      {"GET", "/api/v1/programmes/{id}/alumni-directory",
+       [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a + "/alumni-directory"; }, nullptr,
+       {401, 404, 200, 200, 404, 404, 200}},
+      {"PUT", "/api/v1/me/alumni-profile", [](auto&, int) { return Fixed("/api/v1/me/alumni-profile"); },
+       [](int) { return Fixed(R"({"directory":false})"); }, {401, 200, 200, 200, 200, 200, 200}},
+      {"POST", "/api/v1/activities/{id}/invite-alumni",
+       [](auto&, int) { return Fixed("/api/v1/activities/01M818SWED844GZTK6E12D0VP2/invite-alumni"); }, nullptr,
+       {401, 404, 404, 404, 404, 404, 404}},
       // Completion and certificates: staff of A; a certificate is its holder's
       // and staff's; anyone verifies (certificates_test covers the 200s).
       {"GET", "/api/v1/intakes/{id}/completion-rules",

@@ -149,6 +149,45 @@ TEST_P(CertificatesApi, AnyoneVerifiesAndTamperingOrRevocationShows) {
   EXPECT_EQ(client().PostJson(revoke, R"({"reason": "again"})", staff_).Json()["code"], "already_revoked");
 }
 
+TEST_P(CertificatesApi, AlumniAreCountedPerYearListedByChoiceAndInvited) {
+  ASSERT_EQ(Confirm({participants_[0]}).status, 200);
+  const std::string programme = client().Get("/api/v1/intakes/" + intake_, staff_).Json()["programme_id"];
+  auto alumni = client().Get("/api/v1/programmes/" + programme + "/alumni", staff_);
+  ASSERT_EQ(alumni.status, 200) << alumni.body;
+  EXPECT_EQ(alumni.Json()["total"], 1);
+  EXPECT_EQ(alumni.Json()["per_year"], json::parse(R"([{"year": "2027", "completed": 1}])"));
+  EXPECT_EQ(alumni.Json()["items"][0]["email"], "applicant0@example.az");
+  EXPECT_EQ(client().Get("/api/v1/programmes/" + programme + "/alumni", Applicant(0)).status, 404);
+
+  // The directory lists only those who opt in, without e-mail, to staff and alumni.
+  const std::string directory = "/api/v1/programmes/" + programme + "/alumni-directory";
+  EXPECT_EQ(client().Get(directory, Applicant(0)).Json()["items"], json::array());
+  ASSERT_EQ(Send("PUT", "/api/v1/me/alumni-profile", R"({"directory": true, "headline": "Attaché, Berlin"})", Applicant(0)).status, 200);
+  const json listed = client().Get(directory, Applicant(0)).Json()["items"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["headline"], "Attaché, Berlin");
+  EXPECT_FALSE(listed[0].contains("email"));
+  EXPECT_EQ(client().Get(directory, Applicant(1)).status, 404);
+  EXPECT_EQ(client().Get(directory, staff_).Json()["items"].size(), 1u);
+
+  // Next year's intake invites last year's alumni to its opening lecture.
+  auto next = client().PostJson("/api/v1/programmes/" + programme + "/intakes",
+                                R"({"name": "2028", "starts_on": "2028-02-01", "ends_on": "2028-07-31", "capacity": 20})", staff_);
+  ASSERT_EQ(next.status, 201) << next.body;
+  json lecture = {{"kind", "lecture"}, {"title", "Opening lecture"}, {"place", "Main hall"},
+                  {"starts_at", "2028-02-01T06:00:00Z"}, {"ends_at", "2028-02-01T08:00:00Z"}};
+  auto made = client().PostJson("/api/v1/intakes/" + next.Json()["id"].get<std::string>() + "/activities", lecture.dump(), staff_);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string invite = "/api/v1/activities/" + made.Json()["items"][0]["id"].get<std::string>() + "/invite-alumni";
+  EXPECT_EQ(client().PostJson(invite, "", reviewers_[0]).status, 403);
+  auto invited = client().PostJson(invite, "", staff_);
+  ASSERT_EQ(invited.status, 200) << invited.body;
+  EXPECT_EQ(invited.Json()["invited"], 1);
+  auto mail = MailAbout("applicant0@example.az", "An invitation for alumni");
+  ASSERT_TRUE(mail.has_value());
+  EXPECT_NE(mail->body.find("Opening lecture"), std::string::npos);
+}
+
 COHORT_API_ON_BOTH_ENGINES(CertificatesApi);
 
 }  // namespace

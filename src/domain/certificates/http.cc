@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/certificates/alumni.h"
 #include "domain/certificates/service.h"
 #include "http/json_body.h"
 
@@ -195,6 +196,59 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     r.headers.clear();
     r.Header("Content-Type", "application/vc+ld+json");
     return r;
+  });
+
+  auto alumni = std::make_shared<Alumni>(db, trail, public_url);
+  auto alumnus_json = [](const Alumnus& a, bool with_email) {
+    json out = {{"account_id", a.account_id}, {"name", a.name},           {"intakes", a.intakes},
+                {"year", a.year},             {"directory", a.directory}, {"headline", a.headline}};
+    if (with_email) out["email"] = a.email;
+    return out;
+  };
+
+  router.Add(Method::kGet, "/api/v1/programmes/{id}/alumni", [&auth, alumni, alumnus_json](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto o = alumni->OfProgramme(*ctx, req.PathParam("id"));
+    if (!o) return o.error();
+    json years = json::array();
+    for (const auto& [year, n] : o->per_year) years.push_back({{"year", year}, {"completed", n}});
+    json items = json::array();
+    for (const auto& a : o->items) items.push_back(alumnus_json(a, true));
+    return Response::Json(200, {{"total", o->total}, {"per_year", years}, {"items", items}});
+  });
+
+  router.Add(Method::kGet, "/api/v1/programmes/{id}/alumni-directory",
+             [&auth, alumni, alumnus_json](Request& req) -> Result<Response> {
+               auto ctx = auth.Context(req);
+               if (!ctx) return ctx.error();
+               auto list = alumni->Directory(*ctx, req.PathParam("id"));
+               if (!list) return list.error();
+               json items = json::array();
+               for (const auto& a : *list) items.push_back(alumnus_json(a, false));
+               return Response::Json(200, {{"items", items}});
+             });
+
+  router.Add(Method::kPut, "/api/v1/me/alumni-profile", [&auth, alumni](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = http::StrictJsonObjectBody(req, {"directory", "headline"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    const bool directory = f.Flag("directory");
+    const std::string headline = f.Text("headline");
+    if (auto c = f.Check(); !c) return c.error();
+    auto saved = alumni->SaveProfile(*ctx, directory, headline);
+    if (!saved) return saved.error();
+    return Response::Json(200, {{"directory", saved->directory}, {"headline", saved->headline}});
+  });
+
+  router.Add(Method::kPost, "/api/v1/activities/{id}/invite-alumni", [&auth, alumni](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto invited = alumni->Invite(*ctx, req.PathParam("id"));
+    if (!invited) return invited.error();
+    return Response::Json(200, {{"invited", *invited}});
   });
 
   // Public: anyone checks a certificate.

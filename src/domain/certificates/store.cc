@@ -126,4 +126,25 @@ Result<bool> Revoke(db::Tx& tx, const Certificate& c) {
   return *n == 1;
 }
 
+Result<std::vector<AlumnusRow>> AlumniRows(db::Tx& tx, const std::string& programme_id) {
+  auto rows = tx.Query(
+      "SELECT p.account_id, a.name, a.email, i.name, i.ends_on, COALESCE(ap.directory, 0), COALESCE(ap.headline, '') "
+      "FROM participants p JOIN intakes i ON i.id = p.intake_id JOIN accounts a ON a.id = p.account_id "
+      "LEFT JOIN alumni_profiles ap ON ap.account_id = p.account_id "
+      "WHERE i.programme_id = :programme AND p.state = 'completed' ORDER BY a.name, p.account_id, i.ends_on",
+      {P("programme", programme_id)});
+  if (!rows) return rows.error();
+  std::vector<AlumnusRow> out;
+  for (const auto& r : *rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5) != 0, r.Text(6)});
+  return out;
+}
+
+Result<void> SaveProfile(db::Tx& tx, const std::string& account_id, bool directory, const std::string& headline,
+                         const std::string& now) {
+  if (auto d = tx.Exec("DELETE FROM alumni_profiles WHERE account_id = :a", {P("a", account_id)}); !d) return d.error();
+  return Done(tx.Exec(
+      "INSERT INTO alumni_profiles (account_id, directory, headline, updated_at) VALUES (:a, :d, :h, :now)",
+      {P("a", account_id), P("d", directory), P("h", headline), P("now", now)}));
+}
+
 }  // namespace cohort::certificates::store

@@ -25,4 +25,15 @@ Result<std::int64_t> CountOfIntake(db::Tx& tx, const std::string& intake_id);
 // Writes the revocation when the certificate is still valid.
 Result<bool> Revoke(db::Tx& tx, const Certificate& c);
 
+// Completed participations of the programme's intakes: (account, name,
+// e-mail, intake name, intake end, directory, headline), by name then intake end.
+struct AlumnusRow {
+  std::string account_id, name, email, intake_name, ends_on;
+  bool directory = false;
+  std::string headline;
+};
+Result<std::vector<AlumnusRow>> AlumniRows(db::Tx& tx, const std::string& programme_id);
+Result<void> SaveProfile(db::Tx& tx, const std::string& account_id, bool directory, const std::string& headline,
+                         const std::string& now);
+
 }  // namespace cohort::certificates::store

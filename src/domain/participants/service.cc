@@ -604,6 +604,11 @@ Result<std::vector<AttendanceShare>> AttendanceSharesOf(db::Tx& tx, const std::s
   return out;
 }
 
+Result<std::optional<Activity>> FindActivity(db::Tx& tx, const std::string& activity_id) {
+  if (!LooksLikeId(activity_id)) return std::optional<Activity>();
+  return store::GetActivity(tx, activity_id);
+}
+
 Result<std::vector<Rotation>> RotationsOf(db::Tx& tx, const std::string& intake_id) {
   return store::Rotations(tx, intake_id);
 }

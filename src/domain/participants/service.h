@@ -82,6 +82,7 @@ Result<std::optional<Participant>> FindParticipant(db::Tx& tx, const std::string
 // Each participant's attendance (withdrawn ones left out) over activities
 // that ended before `now` (RFC 3339) and were not cancelled.
 Result<std::vector<AttendanceShare>> AttendanceSharesOf(db::Tx& tx, const std::string& intake_id, const std::string& now);
+Result<std::optional<Activity>> FindActivity(db::Tx& tx, const std::string& activity_id);
 // The intake's rotations (all, with the plan in any state) and evaluations.
 Result<std::vector<Rotation>> RotationsOf(db::Tx& tx, const std::string& intake_id);
 Result<std::vector<Evaluation>> EvaluationsOfIntake(db::Tx& tx, const std::string& intake_id);
