@@ -74,6 +74,9 @@ class Error {
     extensions_.emplace_back(std::move(name), std::move(json));
     return *this;
   }
+  // The stable word a client branches on ({"code": "plan_published"}); a
+  // plain word of letters, digits and underscores.
+  Error& WithCode(std::string_view code) { return WithExtension("code", "\"" + std::string(code) + "\""); }
   const std::vector<std::pair<std::string, std::string>>& extensions() const { return extensions_; }
 
  private:

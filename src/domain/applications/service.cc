@@ -47,7 +47,7 @@ Result<void> SecondStageAllows(const Application& a, SecondStageAction action, c
   if (auto next = NextSecondStage(a.second_stage, action); !next) return next.error();
   if (a.second_stage_due_at && now >= *a.second_stage_due_at) {
     return Error::FailedPrecondition("the short-list form is past its due date")
-        .WithExtension("code", "\"second_stage_closed\"");
+        .WithCode("second_stage_closed");
   }
   return Ok();
 }
@@ -168,7 +168,7 @@ Result<ApplicationView> Service::Start(const RequestContext& ctx, const std::str
     if (!existing) return existing.error();
     if (*existing) {
       return Error::Conflict("you have already applied to this call")
-          .WithExtension("code", "\"already_applied\"")
+          .WithCode("already_applied")
           .WithExtension("application_id", json(**existing).dump());
     }
     if (programmes::CallState(**call, now_text) != "open") return NotOpen(**call, now_text);
@@ -182,7 +182,7 @@ Result<ApplicationView> Service::Start(const RequestContext& ctx, const std::str
     if (auto r = store::Insert(tx, a); !r) {
       // Two tabs starting at once: the unique index lets one win.
       if (r.error().code() == ErrorCode::kConflict) {
-        return Error::Conflict("you have already applied to this call").WithExtension("code", "\"already_applied\"");
+        return Error::Conflict("you have already applied to this call").WithCode("already_applied");
       }
       return r.error();
     }
@@ -246,7 +246,7 @@ Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::
     if (!errors.empty()) return Error::InvalidArgument("invalid answers", std::move(errors));
     if (version != a.version) {
       return Error::Conflict("someone saved this application in the meantime")
-          .WithExtension("code", "\"stale_version\"")
+          .WithCode("stale_version")
           .WithExtension("current", json{{"answers", a.answers}, {"version", a.version}}.dump());
     }
     for (const auto& [key, value] : patch.items()) {
@@ -268,7 +268,7 @@ Result<ApplicationView> Service::Autosave(const RequestContext& ctx, const std::
       json state = json::object();
       if (*current) state = {{"answers", (*current)->answers}, {"version", (*current)->version}};
       return Error::Conflict("someone saved this application in the meantime")
-          .WithExtension("code", "\"stale_version\"")
+          .WithCode("stale_version")
           .WithExtension("current", state.dump());
     }
     a.version = version + 1;
@@ -327,7 +327,7 @@ Result<ApplicationView> Service::Submit(const RequestContext& ctx, const std::st
     a.updated_at = now;
     auto saved = store::SaveState(tx, a, expected);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithCode("stale_version");
     if (auto r = store::AddEvent(tx, a.id, now, "submitted", *a.reference, ctx.actor.account_id); !r) return r.error();
     if (!call.settings->rules.empty()) {
       if (auto r = store::AddEvent(tx, a.id, now, "eligibility", a.eligibility_outcome, ""); !r) return r.error();
@@ -371,7 +371,7 @@ Result<ApplicationView> Service::SubmitSecondStage(const RequestContext& ctx, co
     a.updated_at = now;
     auto saved = store::SaveState(tx, a, expected);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithCode("stale_version");
     if (auto r = store::AddEvent(tx, a.id, now, "second_stage_submitted", "", ctx.actor.account_id); !r) return r.error();
     if (auto r = trail_.Append(tx, ctx, {a.organisation_id, "application", a.id, "submit_second_stage", before.dump(),
                                          json({{"second_stage", a.second_stage}, {"answers_version", expected}}).dump()});
@@ -407,7 +407,7 @@ Result<std::int64_t> OpenSecondStage(db::Tx& tx, const RequestContext& ctx, cons
     a.updated_at = now;
     auto saved = store::SaveState(tx, a, expected);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithCode("stale_version");
     if (auto r = store::AddEvent(tx, a.id, now, "second_stage_opened", *a.second_stage_due_at, ""); !r) return r.error();
     if (auto r = trail.Append(tx, ctx, {a.organisation_id, "application", a.id, "open_second_stage", "",
                                         json({{"due_at", *a.second_stage_due_at}}).dump()});
@@ -447,7 +447,7 @@ Result<ApplicationView> Service::Withdraw(const RequestContext& ctx, const std::
     a.updated_at = now;
     auto saved = store::SaveState(tx, a, expected);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithCode("stale_version");
     if (auto r = store::AddEvent(tx, a.id, now, "withdrawn", "", ctx.actor.account_id); !r) return r.error();
     if (auto r = trail_.Append(tx, ctx, {a.organisation_id, "application", a.id, "withdraw", before.dump(),
                                          StateJson(a).dump()});
@@ -543,7 +543,7 @@ Result<std::pair<Document, ApplicationView>> Service::Upload(const RequestContex
     a.answers[field_key] = d.id;
     auto saved = store::SaveAnswers(tx, a.id, a.answers.dump(), a.version, now, a.state);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithCode("stale_version");
     a.version += 1;
     a.updated_at = now;
     auto finished = Finish(tx, ctx, std::move(a), std::move(view->call));
@@ -622,7 +622,7 @@ Result<ApplicationView> Service::Screen(const RequestContext& ctx, const std::st
     app.updated_at = now;
     auto saved = store::SaveState(tx, app, expected);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithExtension("code", "\"stale_version\"");
+    if (!*saved) return Error::Conflict("someone saved this application in the meantime").WithCode("stale_version");
     if (auto r = store::AddEvent(tx, app.id, now, "screened", decision, ctx.actor.account_id); !r) return r.error();
     const json after = {{"outcome", decision}, {"decision", decision}, {"reason", reason}};
     if (auto r = trail_.Append(tx, ctx, {app.organisation_id, "application", app.id, "screen", before.dump(), after.dump()}); !r) {

@@ -128,7 +128,7 @@ Result<std::int64_t> Alumni::Invite(const RequestContext& ctx, const std::string
     }
     if ((*activity)->state != "scheduled") {
       Error e = Error::FailedPrecondition("this activity is cancelled");
-      e.WithExtension("code", "\"activity_cancelled\"");
+      e.WithCode("activity_cancelled");
       return e;
     }
     auto rows = store::AlumniRows(tx, (*intake)->programme_id);

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/id.h"
+#include "core/text.h"
 #include "core/time_format.h"
 #include "docs/certificate_pdf.h"
 #include "domain/accounts/service.h"
@@ -23,21 +24,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string Trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
-std::size_t CodePoints(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
-Error Coded(Error e, const char* code) {
-  e.WithExtension("code", json(code).dump());
-  return e;
-}
 
 // The intake, for staff of its organisation.
 Result<programmes::Intake> ManagedIntake(db::Tx& tx, const RequestContext& ctx, const std::string& intake_id) {
@@ -321,14 +309,14 @@ Result<Certificate> Service::Revoke(const RequestContext& ctx, const std::string
       return Error::InvalidArgument("invalid revocation", {{"reason", "too_long", "at most 1,000 characters"}});
     }
     if (c->state != "valid") {
-      return Coded(Error::FailedPrecondition("this certificate is revoked already"), "already_revoked");
+      return Error::FailedPrecondition("this certificate is revoked already").WithCode("already_revoked");
     }
     c->state = "revoked";
     c->revoked_at = FormatUtc(ctx.clock.Now());
     c->revoke_reason = reason;
     auto saved = store::Revoke(tx, *c);
     if (!saved) return saved.error();
-    if (!*saved) return Coded(Error::FailedPrecondition("this certificate is revoked already"), "already_revoked");
+    if (!*saved) return Error::FailedPrecondition("this certificate is revoked already").WithCode("already_revoked");
     if (auto a = trail_.Append(tx, ctx, {c->organisation_id, "certificate", c->id, "revoke", "",
                                          json({{"serial", c->serial}, {"reason", reason}}).dump()});
         !a) {

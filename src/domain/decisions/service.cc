@@ -305,7 +305,7 @@ Result<Board> Service::Prepare(const RequestContext& ctx, const std::string& int
     if (!existing) return existing.error();
     for (const auto& d : *existing) {
       if (d.state == "published") {
-        return Error::Conflict("the decisions of this stage are published").WithExtension("code", "\"already_published\"");
+        return Error::Conflict("the decisions of this stage are published").WithCode("already_published");
       }
     }
     const auto map = MapQuotas(c->stage.settings.quotas);
@@ -475,7 +475,7 @@ Result<Decision> Service::Override(const RequestContext& ctx, const std::string&
     else if (reason.size() > 2000) errors.push_back({"reason", "too_long", "at most 2000 bytes"});
     if (!errors.empty()) return Error::InvalidArgument("invalid change", errors);
     if ((*d)->state == "published") {
-      return Error::Conflict("this decision is published").WithExtension("code", "\"already_published\"");
+      return Error::Conflict("this decision is published").WithCode("already_published");
     }
     Decision& x = **d;
     const json before = {{"outcome", x.outcome}, {"override_reason", x.override_reason ? json(*x.override_reason) : json()}};
@@ -487,7 +487,7 @@ Result<Decision> Service::Override(const RequestContext& ctx, const std::string&
     x.updated_at = now;
     auto saved = store::Save(tx, x, expected);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("the decision changed meanwhile").WithExtension("code", "\"stale_version\"");
+    if (!*saved) return Error::Conflict("the decision changed meanwhile").WithCode("stale_version");
     if (auto r = trail_.Append(tx, ctx, {x.organisation_id, "decision", x.id, "override", before.dump(),
                                          json({{"outcome", outcome}, {"override_reason", reason}}).dump()});
         !r) {
@@ -512,7 +512,7 @@ Result<PublishSummary> Service::Publish(const RequestContext& ctx, const std::st
     for (const auto& d : *all) {
       if (d.state == "published") {
         return Error::Conflict("the decisions of this stage are published already")
-            .WithExtension("code", "\"already_published\"");
+            .WithCode("already_published");
       }
     }
     // The decisions must be of exactly the applications in the stage now:
@@ -623,7 +623,7 @@ Result<Offer> Service::Accept(const RequestContext& ctx, const std::string& offe
   if (!accepted) return accepted;
   if (expired) {
     if (auto r = ExpireOne(ctx, offer_id); !r) return r.error();
-    return Error::Conflict("the deadline of this offer has passed").WithExtension("code", "\"offer_expired\"");
+    return Error::Conflict("the deadline of this offer has passed").WithCode("offer_expired");
   }
   return accepted;
 }

@@ -159,7 +159,7 @@ Result<Booking> Place(db::Tx& tx, const RequestContext& ctx, const audit::Trail&
   }
   auto taken = store::TakePlace(tx, slot.id);
   if (!taken) return taken.error();
-  if (!*taken) return Error::Conflict("this interview slot is full").WithExtension("code", "\"slot_full\"");
+  if (!*taken) return Error::Conflict("this interview slot is full").WithCode("slot_full");
   Booking b;
   b.id = NewId(ctx.clock.Now());
   b.stage_id = c.stage.id;
@@ -245,7 +245,7 @@ Result<void> Service::DeletePanel(const RequestContext& ctx, const std::string& 
     if (auto a = CanManage(tx, ctx, (*p)->organisation_id, "panel"); !a) return a.error();
     auto deleted = store::DeletePanel(tx, panel_id);
     if (!deleted) return deleted.error();
-    if (!*deleted) return Error::Conflict("candidates have booked this panel's slots").WithExtension("code", "\"panel_in_use\"");
+    if (!*deleted) return Error::Conflict("candidates have booked this panel's slots").WithCode("panel_in_use");
     return trail_.Append(tx, ctx, {(*p)->organisation_id, "panel", panel_id, "delete", json({{"name", (*p)->name}}).dump(), ""});
   });
 }
@@ -344,7 +344,7 @@ Result<void> Service::DeleteSlot(const RequestContext& ctx, const std::string& s
     if (auto a = CanManage(tx, ctx, (*s)->organisation_id, "slot"); !a) return a.error();
     auto deleted = store::DeleteSlot(tx, slot_id);
     if (!deleted) return deleted.error();
-    if (!*deleted) return Error::Conflict("this slot has bookings").WithExtension("code", "\"slot_in_use\"");
+    if (!*deleted) return Error::Conflict("this slot has bookings").WithCode("slot_in_use");
     return trail_.Append(tx, ctx, {(*s)->organisation_id, "interview_slot", slot_id, "delete",
                                    json({{"starts_at", (*s)->starts_at}}).dump(), ""});
   });
@@ -497,14 +497,14 @@ Result<Booking> Service::Book(const RequestContext& ctx, const std::string& slot
     if (!c) return c.error();
     const int cutoff = c->stage.settings.booking_cutoff_hours;
     if (Minus((*slot)->starts_at, cutoff) <= now) {
-      return Error::Conflict("this slot is too close to book").WithExtension("code", "\"cutoff_passed\"");
+      return Error::Conflict("this slot is too close to book").WithCode("cutoff_passed");
     }
     auto previous = store::LiveBooking(tx, c->stage.id, mine->application_id);
     if (!previous) return previous.error();
     if (*previous) {
       if ((*previous)->slot_id == slot_id) return std::move(**previous);
       if ((*previous)->state != "booked" || Minus((*previous)->starts_at, cutoff) <= now) {
-        return Error::Conflict("your interview can no longer be moved").WithExtension("code", "\"cutoff_passed\"");
+        return Error::Conflict("your interview can no longer be moved").WithCode("cutoff_passed");
       }
     }
     auto b = Place(tx, ctx, trail_, *c, **slot, mine->application_id, ctx.actor.account_id, "self", *previous);

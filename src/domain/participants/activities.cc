@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/id.h"
+#include "core/text.h"
 #include "core/time_format.h"
 #include "docs/ical.h"
 #include "domain/organisations/service.h"
@@ -36,21 +37,8 @@ bool OneOf(const std::string& value, const char* const (&options)[N]) {
   return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return value == o; });
 }
 
-std::size_t CodePoints(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
-std::string Trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
-Error Coded(Error e, const char* code) {
-  e.WithExtension("code", json(code).dump());
-  return e;
-}
 
 // Who the actor is to an intake.
 struct Access {
@@ -163,6 +151,16 @@ std::string NextDay(const std::string& day) {
   return date::format("%F", next);
 }
 
+// Check-in is open from half an hour before the start to the end.
+Result<void> CheckInOpen(const Activity& a, TimePoint now) {
+  if (a.state != "scheduled") return NextActivityState(a.state, ActivityAction::kCancel).error();
+  if (now < *ParseRfc3339(a.starts_at) - minutes(30) || now > *ParseRfc3339(a.ends_at)) {
+    return Error::FailedPrecondition("check-in is open from half an hour before the start to the end")
+        .WithCode("check_in_closed");
+  }
+  return Ok();
+}
+
 docs::CalendarEvent EventOf(const Activity& a) {
   docs::CalendarEvent e;
   e.uid = "activity-" + a.id + "@cohort";
@@ -267,7 +265,7 @@ Result<Activity> Activities::Update(const RequestContext& ctx, const std::string
     apply(current, true);
     auto saved = store::SaveActivity(tx, current, version);
     if (!saved) return saved.error();
-    if (!*saved) return Coded(Error::Conflict("the activity was changed by someone else"), "stale_version");
+    if (!*saved) return Error::Conflict("the activity was changed by someone else").WithCode("stale_version");
     if (series && current.series_id) {
       auto others = store::ActivitiesOfSeries(tx, *current.series_id);
       if (!others) return others.error();
@@ -313,7 +311,7 @@ Result<std::vector<Activity>> Activities::Cancel(const RequestContext& ctx, cons
       a.updated_at = now;
       auto saved = store::SaveActivity(tx, a, expected);
       if (!saved) return saved.error();
-      if (!*saved) return Coded(Error::Conflict("the activity was changed by someone else"), "stale_version");
+      if (!*saved) return Error::Conflict("the activity was changed by someone else").WithCode("stale_version");
     }
     if (auto t = trail_.Append(tx, ctx, {found->activity.organisation_id, "activity", activity_id, "cancel", "",
                                          json({{"cancelled", targets.size()}}).dump()});
@@ -330,12 +328,8 @@ Result<CheckInScreen> Activities::CheckInCode(const RequestContext& ctx, const s
     if (!found) return found.error();
     if (auto m = MayTakeAttendance(*found); !m) return m.error();
     const Activity& a = found->activity;
-    if (a.state != "scheduled") return NextActivityState(a.state, ActivityAction::kCancel).error();
     const TimePoint now = ctx.clock.Now();
-    if (now < *ParseRfc3339(a.starts_at) - minutes(30) || now > *ParseRfc3339(a.ends_at)) {
-      return Coded(Error::FailedPrecondition("check-in is open from half an hour before the start to the end"),
-                   "check_in_closed");
-    }
+    if (auto open = CheckInOpen(a, now); !open) return open.error();
     const std::int64_t window = CheckInWindow(now);
     CheckInScreen screen;
     screen.code = participants::CheckInCode(a.check_in_secret, a.id, window);
@@ -353,12 +347,8 @@ Result<AttendanceRecord> Activities::CheckIn(const RequestContext& ctx, const st
     const auto& me = found->access.participant;
     if (!me || me->state != "active") return Error::NotFound("no such activity");
     const Activity& a = found->activity;
-    if (a.state != "scheduled") return NextActivityState(a.state, ActivityAction::kCancel).error();
     const TimePoint now = ctx.clock.Now();
-    if (now < *ParseRfc3339(a.starts_at) - minutes(30) || now > *ParseRfc3339(a.ends_at)) {
-      return Coded(Error::FailedPrecondition("check-in is open from half an hour before the start to the end"),
-                   "check_in_closed");
-    }
+    if (auto open = CheckInOpen(a, now); !open) return open.error();
     switch (CheckCode(a.check_in_secret, a.id, code, now)) {
       case CodeCheck::kValid: break;
       case CodeCheck::kExpired:
@@ -472,7 +462,7 @@ Result<Feedback> Activities::GiveFeedback(const RequestContext& ctx, const std::
     const Activity& a = found->activity;
     if (a.state != "scheduled") return NextActivityState(a.state, ActivityAction::kCancel).error();
     if (ctx.clock.Now() < *ParseRfc3339(a.starts_at)) {
-      return Coded(Error::FailedPrecondition("feedback opens when the activity begins"), "feedback_not_open");
+      return Error::FailedPrecondition("feedback opens when the activity begins").WithCode("feedback_not_open");
     }
     std::vector<FieldError> errors;
     if (rating < 1 || rating > 5) errors.push_back({"rating", "out_of_range", "1 to 5"});

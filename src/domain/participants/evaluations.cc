@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/id.h"
+#include "core/text.h"
 #include "core/time_format.h"
 #include "domain/organisations/service.h"
 #include "domain/participants/evaluation_store.h"
@@ -18,15 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-Error Coded(Error e, const char* code) {
-  e.WithExtension("code", json(code).dump());
-  return e;
-}
 
-std::size_t CodePoints(const std::string& s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 }  // namespace
 
@@ -88,7 +81,7 @@ Result<Evaluation> Evaluations::Submit(const RequestContext& ctx, const std::str
                                      [&](const Period& t) { return t.id == period_id; });
     const std::string today = FormatUtc(ctx.clock.Now()).substr(0, 10);
     if (setup->state != "published" || period == setup->periods.end() || period->starts_on > today) {
-      return Coded(Error::FailedPrecondition("a rotation is evaluated once it has begun"), "evaluation_not_open");
+      return Error::FailedPrecondition("a rotation is evaluated once it has begun").WithCode("evaluation_not_open");
     }
     std::vector<FieldError> errors;
     const std::vector<std::string> criteria =

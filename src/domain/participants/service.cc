@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/id.h"
+#include "core/text.h"
 #include "core/time_format.h"
 #include "domain/accounts/service.h"
 #include "domain/notifications/outbox.h"
@@ -25,17 +26,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string Trim(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
 
-std::size_t CodePoints(const std::string& s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
 
 bool IsLanguage(const std::string& s) {
   return s.size() == 2 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -43,10 +34,6 @@ bool IsLanguage(const std::string& s) {
 
 std::string Today(const RequestContext& ctx) { return FormatUtc(ctx.clock.Now()).substr(0, 10); }
 
-Error Coded(Error e, const char* code) {
-  e.WithExtension("code", json(code).dump());
-  return e;
-}
 
 Result<organisations::Roles> RolesIn(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id) {
   return organisations::StaffRoles(tx, ctx, organisation_id);
@@ -237,7 +224,7 @@ Result<Participant> Service::SetPreferences(const RequestContext& ctx, const std
     auto setup = store::GetSetup(tx, p.intake_id);
     if (!setup) return setup.error();
     if (!staff && setup->state == "published") {
-      return Coded(Error::FailedPrecondition("the rotation plan is published; change it by hand"), "plan_published");
+      return Error::FailedPrecondition("the rotation plan is published; change it by hand").WithCode("plan_published");
     }
     std::vector<FieldError> errors;
     for (std::size_t i = 0; i < languages.size(); ++i) {
@@ -422,14 +409,14 @@ Result<Setup> Service::SaveSetup(const RequestContext& ctx, const std::string& i
     auto in_use = store::CountRotations(tx, intake_id, removed_periods, removed_units);
     if (!in_use) return in_use.error();
     if (*in_use > 0) {
-      return Coded(Error::FailedPrecondition("a removed period or unit still has rotations"), "in_use");
+      return Error::FailedPrecondition("a removed period or unit still has rotations").WithCode("in_use");
     }
     input.intake_id = intake_id;
     input.organisation_id = intake->organisation_id;
     auto saved = store::SaveSetup(tx, input, version, FormatUtc(ctx.clock.Now()));
     if (!saved) return saved.error();
     if (!*saved) {
-      Error e = Coded(Error::Conflict("the set-up was changed by someone else"), "stale_version");
+      Error e = Error::Conflict("the set-up was changed by someone else").WithCode("stale_version");
       return e;
     }
     auto after = store::GetSetup(tx, intake_id);
@@ -460,7 +447,7 @@ Result<Plan> Service::MakePlan(const RequestContext& ctx, const std::string& int
     auto s = Load(tx, *intake);
     if (!s) return s.error();
     if (s->setup.periods.empty() || s->setup.units.empty()) {
-      return Coded(Error::FailedPrecondition("set up the periods and host units first"), "no_setup");
+      return Error::FailedPrecondition("set up the periods and host units first").WithCode("no_setup");
     }
     auto next = NextPlanState(s->setup.state, PlanAction::kPlan);
     if (!next) return next.error();
@@ -540,10 +527,10 @@ Result<Plan> Service::Publish(const RequestContext& ctx, const std::string& inta
     if (!s) return s.error();
     auto next = NextPlanState(s->setup.state, PlanAction::kPublish);
     if (!next) return next.error();
-    if (s->rotations.empty()) return Coded(Error::FailedPrecondition("nothing has been planned yet"), "nothing_planned");
+    if (s->rotations.empty()) return Error::FailedPrecondition("nothing has been planned yet").WithCode("nothing_planned");
     const Plan before = DescribePlan(s->setup, s->participants, s->rotations);
     if (!before.violations.empty()) {
-      return Coded(Error::FailedPrecondition("the plan breaks rules; fix them first"), "plan_has_violations");
+      return Error::FailedPrecondition("the plan breaks rules; fix them first").WithCode("plan_has_violations");
     }
     s->setup.state = *next;
     s->setup.published_at = FormatUtc(ctx.clock.Now());

@@ -24,7 +24,7 @@ Result<std::string> NextParticipantState(const std::string& from, ParticipantAct
     if (from == t.from && action == t.action) return std::string(t.to);
   }
   return Error::FailedPrecondition("this participant is no longer active")
-      .WithExtension("code", "\"not_active\"");
+      .WithCode("not_active");
 }
 
 Result<std::string> NextPlanState(const std::string& from, PlanAction action) {
@@ -33,14 +33,14 @@ Result<std::string> NextPlanState(const std::string& from, PlanAction action) {
   }
   if (from == "published") {
     return Error::FailedPrecondition("the rotation plan is published; change it by hand")
-        .WithExtension("code", "\"plan_published\"");
+        .WithCode("plan_published");
   }
-  return Error::FailedPrecondition("nothing has been planned yet").WithExtension("code", "\"nothing_planned\"");
+  return Error::FailedPrecondition("nothing has been planned yet").WithCode("nothing_planned");
 }
 
 Result<std::string> NextActivityState(const std::string& from, ActivityAction action) {
   if (from == "scheduled" && action == ActivityAction::kCancel) return std::string("cancelled");
-  return Error::FailedPrecondition("this activity is cancelled").WithExtension("code", "\"activity_cancelled\"");
+  return Error::FailedPrecondition("this activity is cancelled").WithCode("activity_cancelled");
 }
 
 }  // namespace cohort::participants

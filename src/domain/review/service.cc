@@ -105,7 +105,7 @@ Result<void> Transit(db::Tx& tx, const RequestContext& ctx, const audit::Trail& 
   r.updated_at = FormatUtc(ctx.clock.Now());
   auto saved = store::SaveReview(tx, r, expected);
   if (!saved) return saved.error();
-  if (!*saved) return Error::Conflict("the review was saved elsewhere").WithExtension("code", "\"stale_version\"");
+  if (!*saved) return Error::Conflict("the review was saved elsewhere").WithCode("stale_version");
   if (action == Action::kSave) return Ok();
   return Audit(tx, trail, ctx, r.organisation_id, "review", r.id, ToString(action).data(), before, ReviewAudit(r));
 }
@@ -373,7 +373,7 @@ Result<Stage> Service::AddStage(const RequestContext& ctx, const std::string& in
     // Stages in use stay where they are.
     for (const auto& s : *stages) {
       if (s.position >= at && (s.entries > 0 || s.assigned + s.submitted + s.conflicts > 0)) {
-        return Error::Conflict("a stage that applications have entered cannot move").WithExtension("code", "\"stage_in_use\"");
+        return Error::Conflict("a stage that applications have entered cannot move").WithCode("stage_in_use");
       }
     }
     Stage stage;
@@ -411,11 +411,11 @@ Result<Stage> Service::UpdateStage(const RequestContext& ctx, const std::string&
     auto call = CallOfStage(tx, *stage);
     if (!call) return call.error();
     if (stage->decided_at) {
-      return Error::Conflict("the decisions of this stage are published").WithExtension("code", "\"already_published\"");
+      return Error::Conflict("the decisions of this stage are published").WithCode("already_published");
     }
     if (stage->version != version) {
       return Error::Conflict("the stage was changed by someone else")
-          .WithExtension("code", "\"stale_version\"")
+          .WithCode("stale_version")
           .WithExtension("current", ToJson(*stage).dump());
     }
     auto parsed = ParseStageSettings(settings, call->settings->form);
@@ -428,7 +428,7 @@ Result<Stage> Service::UpdateStage(const RequestContext& ctx, const std::string&
     }
     auto saved = store::SaveSettings(tx, stage->id, *parsed, version, now);
     if (!saved) return saved.error();
-    if (!*saved) return Error::Conflict("the stage was changed by someone else").WithExtension("code", "\"stale_version\"");
+    if (!*saved) return Error::Conflict("the stage was changed by someone else").WithCode("stale_version");
     auto after = store::GetStage(tx, stage->id);
     if (!after) return after.error();
     if (auto r = Audit(tx, trail_, ctx, stage->organisation_id, "stage", stage->id, "update", ToJson(stage->settings),
@@ -448,7 +448,7 @@ Result<void> Service::DeleteStage(const RequestContext& ctx, const std::string& 
     auto used = store::InUse(tx, stage->id);
     if (!used) return used.error();
     if (*used) {
-      return Error::Conflict("applications have entered this stage or it has reviews").WithExtension("code", "\"stage_in_use\"");
+      return Error::Conflict("applications have entered this stage or it has reviews").WithCode("stage_in_use");
     }
     if (auto r = store::DeleteStage(tx, stage->id); !r) return r.error();
     auto rest = store::StagesOfCall(tx, stage->call_id);
@@ -482,7 +482,7 @@ Result<std::vector<Stage>> Service::Reorder(const RequestContext& ctx, const std
       const Stage& s = (*stages)[i];
       const bool used = s.entries > 0 || s.assigned + s.submitted + s.conflicts > 0;
       if (used && stage_ids[i] != s.id) {
-        return Error::Conflict("a stage that applications have entered cannot move").WithExtension("code", "\"stage_in_use\"");
+        return Error::Conflict("a stage that applications have entered cannot move").WithCode("stage_in_use");
       }
     }
     json before = json::array(), after = json(stage_ids);
@@ -801,7 +801,7 @@ Result<ShortlistSummary> Service::Shortlist(const RequestContext& ctx, const std
     auto next = std::find_if(stages->begin(), stages->end(), [&](const Stage& s) { return s.position == stage->position + 1; });
     if (next == stages->end()) return Error::FailedPrecondition("this is the last stage: there is no next stage to move to");
     if (next->decided_at) {
-      return Error::Conflict("the decisions of this stage are published").WithExtension("code", "\"already_published\"");
+      return Error::Conflict("the decisions of this stage are published").WithCode("already_published");
     }
     std::vector<std::string> chosen;
     ShortlistSummary out;
@@ -1218,7 +1218,7 @@ Result<ReviewView> Service::SaveReview(const RequestContext& ctx, const std::str
     Review& r = row->review;
     if (r.version != version) {
       return Error::Conflict("the review was saved elsewhere")
-          .WithExtension("code", "\"stale_version\"")
+          .WithCode("stale_version")
           .WithExtension("current", json({{"scores", r.scores},
                                           {"private_comment", r.private_comment},
                                           {"shared_comment", r.shared_comment},
