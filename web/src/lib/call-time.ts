@@ -112,3 +112,27 @@ export function formatWindow(start: string, end: string, zone: string, t: Transl
   }
   return t('interviews.window_span', { start: formatZonedTime(start, zone, t), end: formatZonedTime(end, zone, t) });
 }
+
+/**
+ * The moment (RFC 3339 UTC) at which the clock of `zone` reads `day` ("YYYY-MM-DD")
+ * at `time` ("HH:MM"); undefined when either does not parse. Around a clock
+ * change the first matching moment wins.
+ */
+export function zonedToUtc(day: string, time: string, zone: string): string | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const c = /^(\d{2}):(\d{2})/.exec(time);
+  if (!d || !c) return undefined;
+  const wanted = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(c[1]), Number(c[2]));
+  let guess = wanted;
+  // Two corrections by the zone's offset settle it (offsets change at most once nearby).
+  for (let i = 0; i < 3; i += 1) {
+    const p = zonedParts(new Date(guess).toISOString(), zone);
+    if (!p) return undefined;
+    const [y, m, dd] = p.day.split('-').map(Number);
+    const [hh, mm] = p.time.split(':').map(Number);
+    const shown = Date.UTC(y ?? 1970, (m ?? 1) - 1, dd ?? 1, hh ?? 0, mm ?? 0);
+    if (shown === wanted) break;
+    guess += wanted - shown;
+  }
+  return new Date(guess).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -49,7 +49,25 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/intake/programme': { load: () => import('./IntakeProgramme.svelte'), titleKey: 'programme_run.title', session: true },
   '/my-programme': { load: () => import('./MyProgramme.svelte'), titleKey: 'my_programme.title', session: true },
   '/interns': { load: () => import('./Interns.svelte'), titleKey: 'interns.title', session: true },
+  // Activities and certificates (docs/api/programme.md): the trainer's QR code screen, the
+  // holder's certificates (the issuing e-mail links here) and the public verification page
+  // (the certificate's QR code opens /verify?c=…).
+  '/check-in-screen': { load: () => import('./CheckInScreen.svelte'), titleKey: 'check_in_screen.title', session: true },
+  '/certificates': { load: () => import('./Certificates.svelte'), titleKey: 'certificates.title', session: true },
+  '/verify': { load: () => import('./Verify.svelte'), titleKey: 'verify.title' },
 };
+
+/** Views whose address carries an id in the path: the check-in QR code opens /check-in/{activity}?code=…. */
+const PREFIX_ROUTES: readonly { prefix: string; route: Route }[] = [
+  { prefix: '/check-in/', route: { load: () => import('./CheckIn.svelte'), titleKey: 'check_in.title', session: true } },
+];
+
+/** The view for a path: an exact entry of ROUTES, else one whose prefix it starts with (and has more after). */
+export function findRoute(path: string): Route | undefined {
+  const exact = ROUTES[path];
+  if (exact) return exact;
+  return PREFIX_ROUTES.find((p) => path.startsWith(p.prefix) && path.length > p.prefix.length && !path.slice(p.prefix.length).includes('/'))?.route;
+}
 
 /**
  * The navigation entries in the header (`available: false` marks a
@@ -72,6 +90,7 @@ export const NAV_ITEMS: readonly {
   { path: '/interviews', labelKey: 'nav.interviews', available: true, session: true },
   { path: '/offers', labelKey: 'nav.offers', available: true, session: true },
   { path: '/my-programme', labelKey: 'nav.my_programme', available: true, participant: true },
+  { path: '/certificates', labelKey: 'nav.certificates', available: true, participant: true },
   { path: '/interns', labelKey: 'nav.interns', available: true, supervisor: true },
   { path: '/reviews', labelKey: 'nav.reviews', available: true, staff: true },
   { path: '/staff', labelKey: 'nav.staff', available: true },

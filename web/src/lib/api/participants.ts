@@ -269,3 +269,97 @@ export function splitPeriods(start: string, count: number, months: number, name:
   }
   return out;
 }
+
+// ---- Activities, attendance and calendar feeds ----
+
+export const ACTIVITY_KINDS = ['training', 'lecture', 'visit', 'group_work', 'meeting', 'cultural'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+export const TRAINER_KINDS = ['staff', 'partner', 'international_expert', 'ngo'] as const;
+export type TrainerKind = (typeof TRAINER_KINDS)[number];
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export const REPEAT_EVERY = ['day', 'week'] as const;
+
+export interface Activity {
+  id: string;
+  intake_id: string;
+  /** Shared by the activities of one series; null for one on its own. */
+  series_id: string | null;
+  kind: ActivityKind;
+  title: string;
+  topic: string;
+  trainer_name: string;
+  trainer_kind: TrainerKind;
+  /** An account (trainer, coordinator, administrator) that may take attendance. */
+  trainer_id: string | null;
+  place: string;
+  online_url: string;
+  starts_at: string;
+  ends_at: string;
+  state: 'scheduled' | 'cancelled';
+  version: number;
+}
+
+export type ActivityFields = Pick<
+  Activity,
+  'kind' | 'title' | 'topic' | 'trainer_name' | 'trainer_kind' | 'trainer_id' | 'place' | 'online_url' | 'starts_at' | 'ends_at'
+>;
+
+export interface CheckInCode {
+  code: string;
+  /** `{public_url}/check-in/{id}?code=…`: what the QR code carries. */
+  url: string;
+  expires_at: string;
+}
+
+export interface AttendanceRecord {
+  participant_id: string;
+  name: string;
+  /** null when not recorded. */
+  status: AttendanceStatus | null;
+  method: 'qr' | 'manual' | null;
+  reason: string | null;
+  recorded_at: string | null;
+}
+
+export interface AttendanceShare {
+  participant_id: string;
+  name: string;
+  held: number;
+  present: number;
+  absent: number;
+  excused: number;
+  /** present / (held − excused); null when nothing was held. */
+  share: number | null;
+}
+
+const activity = (id: string) => `/api/v1/activities/${enc(id)}`;
+
+/** Staff and the intake's participants; by start, cancelled ones included. */
+export const listActivities = (intakeId: string) => request<{ items: Activity[] }>(`${intake(intakeId)}/activities`);
+/** Staff; with `repeat`, a series sharing `series_id`. */
+export const createActivities = (intakeId: string, body: ActivityFields & { repeat?: { every: string; count: number } }) =>
+  request<{ items: Activity[] }>(`${intake(intakeId)}/activities`, { method: 'POST', body });
+/** Staff; `series` changes the later ones of the series too (all but their times). */
+export const updateActivity = (id: string, body: ActivityFields & { version: number; series?: boolean }) =>
+  request<Activity>(activity(id), { method: 'PUT', body });
+/** Staff: this one, and with `series` the later ones. */
+export const cancelActivity = (id: string, series: boolean) =>
+  request<{ items: Activity[] }>(`${activity(id)}/cancel`, series ? { method: 'POST', body: { series: true } } : { method: 'POST' });
+
+/** Staff or the activity's trainer; 409 `check_in_closed` outside half an hour before the start to the end. */
+export const checkInCode = (id: string) => request<CheckInCode>(`${activity(id)}/check-in-code`);
+/** An active participant of the intake, with the code of the QR code. */
+export const checkIn = (id: string, code: string) => request<AttendanceRecord>(`${activity(id)}/check-in`, { method: 'POST', body: { code } });
+export const getAttendance = (id: string) => request<{ items: AttendanceRecord[] }>(`${activity(id)}/attendance`);
+export const saveAttendance = (id: string, items: { participant_id: string; status: AttendanceStatus; reason: string }[]) =>
+  request<{ items: AttendanceRecord[] }>(`${activity(id)}/attendance`, { method: 'PUT', body: { items } });
+/** Staff: attendance over activities that have ended and were not cancelled. Audited. */
+export const intakeAttendance = (intakeId: string) => request<{ items: AttendanceShare[] }>(`${intake(intakeId)}/attendance`);
+
+/** A participant's own timetable, or (staff) the intake's activities; `renew` retires the old address. */
+export const calendarFeed = (intakeId: string, renew = false) =>
+  request<{ url: string }>(`${intake(intakeId)}/calendar-feed`, { method: 'POST', body: { renew } });
+
+/** The webcal:// form of a feed's https address, which calendar apps subscribe to. */
+export const webcalOf = (url: string) => url.replace(/^https?:\/\//, 'webcal://');
