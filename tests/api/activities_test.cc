@@ -194,6 +194,49 @@ TEST_P(ActivitiesApi, AttendanceMarkedByHandMakesEachParticipantsShare) {
   EXPECT_EQ(by_id[participants_[3]]["absent"], 2);  // never marked: absent
   EXPECT_EQ(by_id[participants_[3]]["share"], 0.0);
   EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/attendance", trainer_).status, 403);
+
+  // Each participant sees their own share and the held activities, latest marks included.
+  const json mine = client().Get("/api/v1/me/participations", Applicant(1)).Json()["items"][0]["attendance"];
+  EXPECT_EQ(mine["held"], 2);
+  EXPECT_EQ(mine["excused"], 1);
+  EXPECT_EQ(mine["share"], 1.0);
+  ASSERT_EQ(mine["items"].size(), 2u);
+  EXPECT_EQ(mine["items"][0]["title"], "Visit to the border post");  // by start
+  EXPECT_EQ(mine["items"][1]["status"], "excused");
+  EXPECT_EQ(mine["items"][1]["reason"], "Doctor's note");
+  EXPECT_EQ(client().Get("/api/v1/me/participations", Applicant(3)).Json()["items"][0]["attendance"]["items"][0]["status"],
+            nullptr);
+}
+
+TEST_P(ActivitiesApi, TrainersSeeTheirOwnActivities) {
+  const std::string mine = FirstId(Create({}, std::chrono::hours(2)));
+  Create({{"trainer_id", nullptr}, {"trainer_name", "Guest lecturer"}}, std::chrono::hours(3));
+  auto list = client().Get("/api/v1/me/activities", trainer_);
+  ASSERT_EQ(list.status, 200) << list.body;
+  const json items = list.Json()["items"];
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["id"], mine);
+  EXPECT_FALSE(items[0]["intake_name"].get<std::string>().empty());
+  EXPECT_FALSE(items[0]["programme_name"].get<std::string>().empty());
+  EXPECT_TRUE(items[0]["takes_attendance"]);
+  EXPECT_EQ(client().Get("/api/v1/me/activities", Applicant(0)).Json()["items"].size(), 0u);
+
+  // One activity: its trainer and staff take attendance; participants only read it; strangers do not see it.
+  auto one = client().Get("/api/v1/activities/" + mine, trainer_);
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(one.Json()["title"], "Migration law");
+  EXPECT_TRUE(one.Json()["takes_attendance"]);
+  EXPECT_FALSE(client().Get("/api/v1/activities/" + mine, Applicant(0)).Json()["takes_attendance"]);
+  EXPECT_EQ(client().Get("/api/v1/activities/" + mine, Applicant(5)).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/activities/not-an-id", staff_).status, 404);
+
+  // A trainer who no longer holds a role in the organisation no longer sees them.
+  ASSERT_TRUE(portal_->database().Write([&](db::Tx& tx) -> Result<void> {
+    auto d = tx.Exec("DELETE FROM memberships WHERE account_id = :id", {db::P("id", trainer_id_)});
+    if (!d) return d.error();
+    return Ok();
+  }).ok());
+  EXPECT_EQ(client().Get("/api/v1/me/activities", trainer_).Json()["items"].size(), 0u);
 }
 
 COHORT_API_ON_BOTH_ENGINES(ActivitiesApi);

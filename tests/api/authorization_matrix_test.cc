@@ -556,6 +556,11 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"POST", "/api/v1/intakes/{id}/activities",
        [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/activities"; },
        [](int) { return Fixed(R"({"kind":"training"})"); }, {401, 404, 422, 422, 403, 404, 422}},
+      // One activity (activities_test covers the 200s); a trainer's own list is per account.
+      {"GET", "/api/v1/activities/{id}", [](auto&, int) { return Fixed("/api/v1/activities/01M818SWED844GZTK6E12D0VP2"); },
+       nullptr, {401, 404, 404, 404, 404, 404, 404}},
+      {"GET", "/api/v1/me/activities", [](auto&, int) { return Fixed("/api/v1/me/activities"); }, nullptr,
+       {401, 200, 200, 200, 200, 200, 200}},
       {"PUT", "/api/v1/activities/{id}", [](auto&, int) { return Fixed("/api/v1/activities/01M818SWED844GZTK6E12D0VP2"); },
        [](int) { return Fixed(R"({"version":1})"); }, {401, 404, 404, 404, 404, 404, 404}},
       {"POST", "/api/v1/activities/{id}/cancel",

@@ -135,6 +135,10 @@ TEST_P(CertificatesApi, AnyoneVerifiesAndTamperingOrRevocationShows) {
   EXPECT_EQ(tampered["status"], "tampered");
   EXPECT_FALSE(tampered["signature_valid"]);
   EXPECT_EQ(Verify("c=garbage")["status"], "unknown");
+  // A readable payload with a damaged or cut signature is tampered, not unknown.
+  const std::string payload_part = token.substr(0, token.find('.'));
+  EXPECT_EQ(Verify("c=" + payload_part + ".%21%21")["status"], "tampered");
+  EXPECT_EQ(Verify("c=" + payload_part + "." + token.substr(token.find('.') + 1, 20))["status"], "tampered");
 
   // Revocation needs a reason and shows with its date.
   const std::string revoke = "/api/v1/certificates/" + serial + "/revoke";

@@ -21,7 +21,10 @@ std::string Payload(const Statement& s);
 std::optional<Statement> ParsePayload(const std::string& payload);
 
 std::string Token(const std::string& payload, const std::string& signature);
-// (payload, signature) of a token; nullopt when malformed.
+// (payload, signature) of a token; nullopt when there is no dot or the
+// payload is not base64url. A signature part that does not decode gives an
+// empty signature, so a readable payload with a damaged signature is
+// reported as tampered rather than unknown.
 std::optional<std::pair<std::string, std::string>> SplitToken(const std::string& token);
 
 // The Open Badges 3.0 credential of a certificate, signed. `base_url` is the

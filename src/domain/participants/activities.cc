@@ -37,9 +37,6 @@ bool OneOf(const std::string& value, const char* const (&options)[N]) {
   return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return value == o; });
 }
 
-
-
-
 // Who the actor is to an intake.
 struct Access {
   programmes::Intake intake;
@@ -186,6 +183,47 @@ Result<std::vector<Activity>> Activities::List(const RequestContext& ctx, const 
     if (!a) return a.error();
     if (!a->member && !a->participant) return Error::NotFound("no such intake");
     return store::ActivitiesOf(tx, intake_id);
+  });
+}
+
+Result<ActivityView> Activities::Get(const RequestContext& ctx, const std::string& activity_id) {
+  return db_.Read([&](db::Tx& tx) -> Result<ActivityView> {
+    auto found = ActivityFor(tx, ctx, activity_id);
+    if (!found) return found.error();
+    auto programme = programmes::FindProgramme(tx, found->access.intake.programme_id);
+    if (!programme) return programme.error();
+    return ActivityView{std::move(found->activity), *programme ? (*programme)->name : "", found->access.intake.name,
+                        found->takes_attendance};
+  });
+}
+
+Result<std::vector<ActivityView>> Activities::Mine(const RequestContext& ctx) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<ActivityView>> {
+    auto list = store::ActivitiesOfTrainer(tx, ctx.actor.account_id);
+    if (!list) return list.error();
+    std::map<std::string, bool> member;  // organisation -> the actor still holds a role
+    std::map<std::string, std::pair<std::string, std::string>> names;  // intake -> programme, intake
+    std::vector<ActivityView> out;
+    for (auto& a : *list) {
+      if (!member.contains(a.organisation_id)) {
+        auto roles = organisations::StaffRoles(tx, ctx, a.organisation_id);
+        if (!roles) return roles.error();
+        member[a.organisation_id] = !roles->empty();
+      }
+      if (!member[a.organisation_id]) continue;
+      if (!names.contains(a.intake_id)) {
+        auto intake = programmes::FindIntake(tx, a.intake_id);
+        if (!intake) return intake.error();
+        if (!*intake) continue;
+        auto programme = programmes::FindProgramme(tx, (*intake)->programme_id);
+        if (!programme) return programme.error();
+        names[a.intake_id] = {*programme ? (*programme)->name : "", (*intake)->name};
+      }
+      const auto& [programme_name, intake_name] = names[a.intake_id];
+      out.push_back(ActivityView{std::move(a), programme_name, intake_name, true});
+    }
+    return out;
   });
 }
 

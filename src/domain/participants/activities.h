@@ -29,6 +29,13 @@ struct CheckInScreen {
   std::string expires_at;  // the end of the code's window
 };
 
+// An activity with where it belongs and what the actor may do with it.
+struct ActivityView {
+  Activity activity;
+  std::string programme_name, intake_name;
+  bool takes_attendance = false;  // staff or the activity's trainer
+};
+
 class Activities {
  public:
   Activities(db::Database& db, const audit::Trail& trail, std::string public_url = "")
@@ -37,6 +44,11 @@ class Activities {
   // Staff, trainers of the organisation and the intake's participants: the
   // intake's activities by start, cancelled ones included.
   Result<std::vector<Activity>> List(const RequestContext& ctx, const std::string& intake_id);
+  // Whoever may list the intake's activities: one activity.
+  Result<ActivityView> Get(const RequestContext& ctx, const std::string& activity_id);
+  // The activities the actor trains, in organisations where they still hold
+  // a role, by start.
+  Result<std::vector<ActivityView>> Mine(const RequestContext& ctx);
   // Staff. One activity, or a series. kInvalidArgument per field: kind,
   // title (required, too_long), trainer_kind, trainer_id (not_staff),
   // starts_at / ends_at (invalid_datetime, ends_before_start), online_url

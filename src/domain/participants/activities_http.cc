@@ -42,6 +42,14 @@ json ToJson(const Activity& a) {
           {"version", a.version}};
 }
 
+json ToJson(const ActivityView& v) {
+  json out = ToJson(v.activity);
+  out["programme_name"] = v.programme_name;
+  out["intake_name"] = v.intake_name;
+  out["takes_attendance"] = v.takes_attendance;
+  return out;
+}
+
 json ToJson(const AttendanceRecord& r) {
   return {{"participant_id", r.participant_id},
           {"name", r.name},
@@ -122,6 +130,24 @@ void RegisterActivityRoutes(http::Router& router, db::Database& db, const audit:
     auto made = service->Create(*ctx, req.PathParam("id"), std::move(*input), repeat);
     if (!made) return made.error();
     return Response::Json(201, Items(*made));
+  });
+
+  router.Add(Method::kGet, "/api/v1/activities/{id}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto view = service->Get(*ctx, req.PathParam("id"));
+    if (!view) return view.error();
+    return Response::Json(200, ToJson(*view));
+  });
+
+  router.Add(Method::kGet, "/api/v1/me/activities", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto list = service->Mine(*ctx);
+    if (!list) return list.error();
+    json items = json::array();
+    for (const auto& v : *list) items.push_back(ToJson(v));
+    return Response::Json(200, {{"items", items}});
   });
 
   router.Add(Method::kPut, "/api/v1/activities/{id}", [&auth, service](Request& req) -> Result<Response> {

@@ -101,6 +101,10 @@ Result<std::vector<Activity>> ActivitiesOfSeries(db::Tx& tx, const std::string& 
   return Activities(tx, "WHERE series_id = :series", {P("series", series_id)});
 }
 
+Result<std::vector<Activity>> ActivitiesOfTrainer(db::Tx& tx, const std::string& account_id) {
+  return Activities(tx, "WHERE trainer_id = :trainer", {P("trainer", account_id)});
+}
+
 Result<bool> SaveActivity(db::Tx& tx, const Activity& a, std::int64_t expected) {
   const db::Params params = {P("id", a.id),
                              P("kind", a.kind),
@@ -137,6 +141,11 @@ Result<std::vector<AttendanceRecord>> AttendanceOfIntake(db::Tx& tx, const std::
                  std::string(kRecordSelect) +
                      "JOIN activities v ON v.id = t.activity_id WHERE v.intake_id = :intake ORDER BY t.activity_id",
                  {P("intake", intake_id)});
+}
+
+Result<std::vector<AttendanceRecord>> AttendanceOfParticipant(db::Tx& tx, const std::string& participant_id) {
+  return Records(tx, std::string(kRecordSelect) + "WHERE t.participant_id = :participant ORDER BY t.activity_id",
+                 {P("participant", participant_id)});
 }
 
 Result<void> SetAttendance(db::Tx& tx, const AttendanceRecord& r) {

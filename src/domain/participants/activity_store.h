@@ -16,6 +16,8 @@ Result<std::optional<Activity>> GetActivity(db::Tx& tx, const std::string& id);
 // By start time.
 Result<std::vector<Activity>> ActivitiesOf(db::Tx& tx, const std::string& intake_id);
 Result<std::vector<Activity>> ActivitiesOfSeries(db::Tx& tx, const std::string& series_id);
+// The activities an account trains, in any organisation, by start.
+Result<std::vector<Activity>> ActivitiesOfTrainer(db::Tx& tx, const std::string& account_id);
 // Writes everything but ids when the stored version is `expected`.
 Result<bool> SaveActivity(db::Tx& tx, const Activity& a, std::int64_t expected);
 
@@ -23,6 +25,8 @@ Result<bool> SaveActivity(db::Tx& tx, const Activity& a, std::int64_t expected);
 Result<std::vector<AttendanceRecord>> Attendance(db::Tx& tx, const std::string& activity_id);
 // Every record of the intake's activities.
 Result<std::vector<AttendanceRecord>> AttendanceOfIntake(db::Tx& tx, const std::string& intake_id);
+// One participant's records.
+Result<std::vector<AttendanceRecord>> AttendanceOfParticipant(db::Tx& tx, const std::string& participant_id);
 // Inserts or replaces the record of (activity, participant).
 Result<void> SetAttendance(db::Tx& tx, const AttendanceRecord& r);
 

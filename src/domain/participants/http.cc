@@ -138,13 +138,27 @@ json ToJson(const Participation& p) {
     rotations.push_back(
         {{"period_id", r.period_id}, {"unit_id", r.unit_id}, {"unit_name", unit_name}, {"supervisor_name", supervisor_name}});
   }
+  json lines = json::array();
+  for (const auto& l : p.attendance_lines) {
+    lines.push_back({{"activity_id", l.activity.id},
+                     {"kind", l.activity.kind},
+                     {"title", l.activity.title},
+                     {"starts_at", l.activity.starts_at},
+                     {"ends_at", l.activity.ends_at},
+                     {"status", l.status.empty() ? json(nullptr) : json(l.status)},
+                     {"reason", l.reason ? json(*l.reason) : json(nullptr)}});
+  }
+  const auto& a = p.attendance;
+  json attendance = {{"held", a.held},       {"present", a.present}, {"absent", a.absent},
+                     {"excused", a.excused}, {"share", a.share},     {"items", lines}};
   return {{"participant", ToJson(p.participant)},
           {"intake_name", p.intake_name},
           {"organisation_name", p.organisation_name},
           {"plan_state", p.setup.state},
           {"periods", PeriodsJson(p.setup)},
           {"units", UnitsJson(p.setup)},
-          {"rotations", rotations}};
+          {"rotations", rotations},
+          {"attendance", attendance}};
 }
 
 // Typed reading of the nested set-up body, one field error per problem.

@@ -102,14 +102,6 @@ struct Plan {
   std::vector<Violation> violations;
 };
 
-// What a participant sees of their own participation.
-struct Participation {
-  Participant participant;
-  std::string intake_name, organisation_name;
-  Setup setup;
-  std::vector<Rotation> rotations;  // published plans only
-};
-
 // A supervisor's interns in one unit and period.
 struct InternGroup {
   std::string intake_id, intake_name, unit_id, unit_name;
@@ -153,6 +145,24 @@ struct AttendanceShare {
   std::string participant_id, name;
   std::int64_t held = 0, present = 0, absent = 0, excused = 0;
   double share = 0;  // present / (held - excused); 1 when nothing counted yet
+};
+
+// One held activity in a participant's own attendance; status empty when
+// nothing was recorded (it counts as an absence).
+struct AttendanceLine {
+  Activity activity;
+  std::string status;
+  std::optional<std::string> reason;
+};
+
+// What a participant sees of their own participation.
+struct Participation {
+  Participant participant;
+  std::string intake_name, organisation_name;
+  Setup setup;
+  std::vector<Rotation> rotations;  // published plans only
+  AttendanceShare attendance;
+  std::vector<AttendanceLine> attendance_lines;  // held activities, by start
 };
 
 // A supervisor's evaluation of an intern at the end of a rotation.

@@ -166,6 +166,60 @@ Result<void> NotifyPublished(db::Tx& tx, const RequestContext& ctx, const Snapsh
   return Ok();
 }
 
+// The activities that count for attendance: held (ended) and not cancelled.
+std::map<std::string, bool> HeldActivities(const std::vector<Activity>& activities, const std::string& now,
+                                           std::int64_t& held_count) {
+  std::map<std::string, bool> held;
+  held_count = 0;
+  for (const auto& act : activities) {
+    held[act.id] = act.state == "scheduled" && act.ends_at <= now;
+    held_count += held[act.id] ? 1 : 0;
+  }
+  return held;
+}
+
+// One participant's share over the held activities; `records` may hold
+// other participants' records too.
+AttendanceShare Tally(const Participant& p, const std::map<std::string, bool>& held, std::int64_t held_count,
+                      const std::vector<AttendanceRecord>& records) {
+  AttendanceShare s;
+  s.participant_id = p.id;
+  s.name = p.name;
+  s.held = held_count;
+  for (const auto& r : records) {
+    const auto h = held.find(r.activity_id);
+    if (r.participant_id != p.id || h == held.end() || !h->second) continue;
+    if (r.status == "present") ++s.present;
+    if (r.status == "excused") ++s.excused;
+  }
+  s.absent = s.held - s.present - s.excused;
+  const std::int64_t counted = s.held - s.excused;
+  s.share = counted > 0 ? static_cast<double>(s.present) / static_cast<double>(counted) : 1.0;
+  return s;
+}
+
+// Fills in the participant's own attendance share and lines.
+Result<void> OwnAttendance(db::Tx& tx, Participation& item, const std::string& now) {
+  auto activities = store::ActivitiesOf(tx, item.participant.intake_id);
+  if (!activities) return activities.error();
+  auto records = store::AttendanceOfParticipant(tx, item.participant.id);
+  if (!records) return records.error();
+  std::int64_t held_count = 0;
+  const auto held = HeldActivities(*activities, now, held_count);
+  item.attendance = Tally(item.participant, held, held_count, *records);
+  for (auto& a : *activities) {
+    if (!held.at(a.id)) continue;
+    AttendanceLine line{std::move(a), "", std::nullopt};
+    for (const auto& r : *records) {
+      if (r.activity_id != line.activity.id) continue;
+      line.status = r.status;
+      line.reason = r.reason;
+    }
+    item.attendance_lines.push_back(std::move(line));
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Result<std::vector<Participant>> Service::List(const RequestContext& ctx, const std::string& intake_id) {
@@ -278,6 +332,7 @@ Result<std::vector<Participation>> Service::MyParticipations(const RequestContex
           if (r.participant_id == p.id) item.rotations.push_back(std::move(r));
       }
       item.participant = std::move(p);
+      if (auto w = OwnAttendance(tx, item, FormatUtc(ctx.clock.Now())); !w) return w.error();
       out.push_back(std::move(item));
     }
     return out;
@@ -565,28 +620,11 @@ Result<std::vector<AttendanceShare>> AttendanceSharesOf(db::Tx& tx, const std::s
   if (!activities) return activities.error();
   auto records = store::AttendanceOfIntake(tx, intake_id);
   if (!records) return records.error();
-  std::map<std::string, bool> held;  // activity id -> counted
   std::int64_t held_count = 0;
-  for (const auto& act : *activities) {
-    held[act.id] = act.state == "scheduled" && act.ends_at <= now;
-    held_count += held[act.id] ? 1 : 0;
-  }
+  const auto held = HeldActivities(*activities, now, held_count);
   std::vector<AttendanceShare> out;
   for (const auto& p : *people) {
-    if (p.state == "withdrawn") continue;
-    AttendanceShare s;
-    s.participant_id = p.id;
-    s.name = p.name;
-    s.held = held_count;
-    for (const auto& r : *records) {
-      if (r.participant_id != p.id || !held[r.activity_id]) continue;
-      if (r.status == "present") ++s.present;
-      if (r.status == "excused") ++s.excused;
-    }
-    s.absent = s.held - s.present - s.excused;
-    const std::int64_t counted = s.held - s.excused;
-    s.share = counted > 0 ? static_cast<double>(s.present) / static_cast<double>(counted) : 1.0;
-    out.push_back(std::move(s));
+    if (p.state != "withdrawn") out.push_back(Tally(p, held, held_count, *records));
   }
   return out;
 }
