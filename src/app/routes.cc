@@ -12,6 +12,7 @@
 #include "domain/participants/http.h"
 #include "domain/organisations/http.h"
 #include "domain/programmes/http.h"
+#include "domain/reports/http.h"
 
 namespace cohort::app {
 
@@ -35,6 +36,7 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
   decisions::RegisterRoutes(router, db, trail, auth, public_url);
   participants::RegisterRoutes(router, db, trail, auth, public_url);
   certificates::RegisterRoutes(router, db, trail, signer, auth, public_url);
+  reports::RegisterRoutes(router, db, auth);
   audit::RegisterRoutes(router, db, auth);
   notifications::RegisterRoutes(router, db, auth);
 }

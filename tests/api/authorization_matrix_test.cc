@@ -556,6 +556,12 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"POST", "/api/v1/intakes/{id}/activities",
        [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/activities"; },
        [](int) { return Fixed(R"({"kind":"training"})"); }, {401, 404, 422, 422, 403, 404, 422}},
+      // Reports: aggregates for any member of the organisation.
+      {"GET", "/api/v1/intakes/{id}/funnel", [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/funnel"; },
+       nullptr, {401, 404, 200, 200, 200, 404, 200}},
+      {"GET", "/api/v1/programmes/{id}/funnel",
+       [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a + "/funnel"; }, nullptr,
+       {401, 404, 200, 200, 200, 404, 200}},
       // One activity (activities_test covers the 200s); a trainer's own list is per account.
       {"GET", "/api/v1/activities/{id}", [](auto&, int) { return Fixed("/api/v1/activities/01M818SWED844GZTK6E12D0VP2"); },
        nullptr, {401, 404, 404, 404, 404, 404, 404}},

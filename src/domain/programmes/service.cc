@@ -127,6 +127,11 @@ Result<std::optional<Intake>> FindIntake(db::Tx& tx, const std::string& intake_i
   return store::GetIntake(tx, intake_id);
 }
 
+Result<std::vector<Intake>> IntakesOfProgramme(db::Tx& tx, const std::string& programme_id) {
+  if (!LooksLikeId(programme_id)) return std::vector<Intake>{};
+  return store::Intakes(tx, programme_id);
+}
+
 Result<std::optional<Call>> FindCallOfIntake(db::Tx& tx, const std::string& intake_id) {
   return store::CallOfIntake(tx, intake_id);
 }

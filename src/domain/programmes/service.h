@@ -69,5 +69,7 @@ Result<std::optional<Call>> FindCall(db::Tx& tx, const std::string& call_id);
 Result<std::optional<Programme>> FindProgramme(db::Tx& tx, const std::string& programme_id);
 Result<std::optional<Intake>> FindIntake(db::Tx& tx, const std::string& intake_id);
 Result<std::optional<Call>> FindCallOfIntake(db::Tx& tx, const std::string& intake_id);
+// A programme's intakes, newest first.
+Result<std::vector<Intake>> IntakesOfProgramme(db::Tx& tx, const std::string& programme_id);
 
 }  // namespace cohort::programmes

@@ -1,0 +1,28 @@
+#pragma once
+// Reports on an organisation's programmes (docs/api/reports.md). Members of
+// the organisation (any staff role) and platform administrators read them;
+// for anyone else the intake or programme does not exist. Aggregates only,
+// so reading them is not a read of personal data.
+#include <string>
+#include <vector>
+
+#include "core/request_context.h"
+#include "db/database.h"
+#include "domain/reports/model.h"
+
+namespace cohort::reports {
+
+class Reports {
+ public:
+  explicit Reports(db::Database& db) : db_(db) {}
+
+  // The selection funnel of one intake.
+  Result<Funnel> IntakeFunnel(const RequestContext& ctx, const std::string& intake_id);
+  // Year over year: the funnel of each of the programme's intakes, oldest first.
+  Result<std::vector<Funnel>> ProgrammeFunnels(const RequestContext& ctx, const std::string& programme_id);
+
+ private:
+  db::Database& db_;
+};
+
+}  // namespace cohort::reports

@@ -1,0 +1,83 @@
+// Reports over HTTP on both engines: an intake's selection funnel with the
+// conversion at each step, year over year per programme, and who may read
+// them.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "api/participants_fixture.h"
+
+namespace cohort::testing {
+namespace {
+
+class ReportsApi : public ParticipantsApi {
+ protected:
+  // step -> {count, conversion}
+  static std::map<std::string, json> Steps(const json& funnel) {
+    std::map<std::string, json> out;
+    for (const auto& s : funnel["steps"]) out[s["step"]] = s;
+    return out;
+  }
+};
+
+TEST_P(ReportsApi, TheFunnelCountsEachStepAndItsConversion) {
+  // Applicant 0 completes the programme; applicant 3 withdraws (still counted as accepted).
+  ASSERT_EQ(client().PostJson("/api/v1/intakes/" + intake_ + "/completion/confirm",
+                              json{{"participant_ids", {participants_[0]}}}.dump(), staff_)
+                .status,
+            200);
+  ASSERT_EQ(client().PostJson("/api/v1/participants/" + participants_[3] + "/withdraw", R"({"reason": "Moved abroad"})",
+                              staff_)
+                .status,
+            200);
+  auto answer = client().Get("/api/v1/intakes/" + intake_ + "/funnel", staff_);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json funnel = answer.Json();
+  EXPECT_EQ(funnel["intake_name"], "2027");
+  std::vector<std::string> order;
+  for (const auto& s : funnel["steps"]) order.push_back(s["step"]);
+  // The call's interview stage was removed: no interviewed step.
+  EXPECT_EQ(order, (std::vector<std::string>{"started", "submitted", "eligible", "short_listed", "offered", "accepted",
+                                             "completed"}));
+  auto steps = Steps(funnel);
+  EXPECT_EQ(steps["started"]["count"], 6);
+  EXPECT_EQ(steps["started"]["conversion"], nullptr);
+  EXPECT_EQ(steps["submitted"]["count"], 6);
+  EXPECT_EQ(steps["submitted"]["conversion"], 1.0);
+  EXPECT_EQ(steps["short_listed"]["count"], 6);  // all six moved to the decision stage
+  EXPECT_EQ(steps["offered"]["count"], 4);
+  EXPECT_DOUBLE_EQ(steps["offered"]["conversion"].get<double>(), 4.0 / 6.0);
+  EXPECT_EQ(steps["accepted"]["count"], 4);
+  EXPECT_EQ(steps["completed"]["count"], 1);
+  EXPECT_DOUBLE_EQ(steps["completed"]["conversion"].get<double>(), 0.25);
+
+  // Any member of the organisation reads aggregates; applicants and strangers do not see the intake.
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/funnel", reviewers_[0]).status, 200);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/funnel", Applicant(0)).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/funnel").status, 401);
+  EXPECT_EQ(client().Get("/api/v1/intakes/not-an-id/funnel", staff_).status, 404);
+}
+
+TEST_P(ReportsApi, YearOverYearGivesEachIntakeOfTheProgrammeOldestFirst) {
+  const std::string programme =
+      client().Get("/api/v1/intakes/" + intake_, staff_).Json()["programme_id"].get<std::string>();
+  auto next = client().PostJson("/api/v1/programmes/" + programme + "/intakes",
+                                R"({"name": "2028", "starts_on": "2028-02-01", "ends_on": "2028-07-31", "capacity": 20})",
+                                staff_);
+  ASSERT_EQ(next.status, 201) << next.body;
+  auto answer = client().Get("/api/v1/programmes/" + programme + "/funnel", staff_);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json items = answer.Json()["items"];
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0]["intake_name"], "2027");
+  EXPECT_EQ(items[1]["intake_name"], "2028");
+  auto empty = Steps(items[1]);
+  EXPECT_EQ(empty["started"]["count"], 0);
+  EXPECT_EQ(empty["submitted"]["conversion"], nullptr);  // nothing to convert from
+  EXPECT_EQ(client().Get("/api/v1/programmes/" + programme + "/funnel", Applicant(0)).status, 404);
+}
+
+COHORT_API_ON_BOTH_ENGINES(ReportsApi);
+
+}  // namespace
+}  // namespace cohort::testing
