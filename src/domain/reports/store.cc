@@ -35,13 +35,15 @@ Result<FunnelCounts> CountFunnel(db::Tx& tx, const std::string& intake_id) {
   }
   // Short-listed: entered a stage after the call's first review stage (or
   // after its first stage when it has no review stage).
+  // DISTINCT in a subquery, not COUNT(DISTINCT …): PostgreSQL hashes the
+  // former and sorts for the latter. CROSS JOIN keeps SQLite's join order
+  // (the few later stages first, then their entries by primary key).
   auto short_listed = Count(tx,
-                            "SELECT COUNT(DISTINCT e.application_id) FROM stage_entries e "
-                            "JOIN stages s ON s.id = e.stage_id "
+                            "SELECT COUNT(*) FROM (SELECT DISTINCT e.application_id FROM stages s "
                             "JOIN (SELECT t.call_id, COALESCE(MIN(CASE WHEN t.kind = 'review' THEN t.position END), "
                             "MIN(t.position)) AS after_position FROM stages t JOIN calls c ON c.id = t.call_id "
                             "WHERE c.intake_id = :intake GROUP BY t.call_id) f ON f.call_id = s.call_id "
-                            "WHERE s.position > f.after_position",
+                            "CROSS JOIN stage_entries e WHERE e.stage_id = s.id AND s.position > f.after_position) x",
                             intake);
   if (!short_listed) return short_listed.error();
   f.short_listed = *short_listed;
@@ -52,15 +54,16 @@ Result<FunnelCounts> CountFunnel(db::Tx& tx, const std::string& intake_id) {
   if (!interview_stages) return interview_stages.error();
   f.has_interviews = *interview_stages > 0;
   auto interviewed = Count(tx,
-                           "SELECT COUNT(DISTINCT b.application_id) FROM interview_bookings b "
+                           "SELECT COUNT(*) FROM (SELECT DISTINCT b.application_id FROM interview_bookings b "
                            "JOIN stages s ON s.id = b.stage_id JOIN calls c ON c.id = s.call_id "
-                           "WHERE c.intake_id = :intake AND b.state = 'attended'",
+                           "WHERE c.intake_id = :intake AND b.state = 'attended') x",
                            intake);
   if (!interviewed) return interviewed.error();
   f.interviewed = *interviewed;
   auto offers = tx.QueryOne(
-      "SELECT COUNT(DISTINCT application_id), COUNT(DISTINCT CASE WHEN state = 'accepted' THEN application_id END) "
-      "FROM offers WHERE intake_id = :intake",
+      "SELECT COUNT(*), COALESCE(SUM(accepted), 0) FROM (SELECT application_id, "
+      "MAX(CASE WHEN state = 'accepted' THEN 1 ELSE 0 END) AS accepted FROM offers WHERE intake_id = :intake "
+      "GROUP BY application_id) x",
       intake);
   if (!offers) return offers.error();
   if (*offers) {
