@@ -562,6 +562,12 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"GET", "/api/v1/programmes/{id}/funnel",
        [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a + "/funnel"; }, nullptr,
        {401, 404, 200, 200, 200, 404, 200}},
+      {"GET", "/api/v1/intakes/{id}/breakdowns",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/breakdowns"; }, nullptr,
+       {401, 404, 200, 200, 200, 404, 200}},
+      {"GET", "/api/v1/intakes/{id}/breakdowns/{dimension}",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/breakdowns/none"; }, nullptr,
+       {401, 404, 422, 422, 422, 404, 422}},
       // One activity (activities_test covers the 200s); a trainer's own list is per account.
       {"GET", "/api/v1/activities/{id}", [](auto&, int) { return Fixed("/api/v1/activities/01M818SWED844GZTK6E12D0VP2"); },
        nullptr, {401, 404, 404, 404, 404, 404, 404}},

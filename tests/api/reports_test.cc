@@ -77,6 +77,32 @@ TEST_P(ReportsApi, YearOverYearGivesEachIntakeOfTheProgrammeOldestFirst) {
   EXPECT_EQ(client().Get("/api/v1/programmes/" + programme + "/funnel", Applicant(0)).status, 404);
 }
 
+TEST_P(ReportsApi, BreakdownsSplitSubmittedApplicationsByWhatTheFormAsks) {
+  auto dims = client().Get("/api/v1/intakes/" + intake_ + "/breakdowns", staff_);
+  ASSERT_EQ(dims.status, 200) << dims.body;
+  const json items = dims.Json()["items"];
+  std::vector<std::string> keys;
+  for (const auto& d : items) keys.push_back(d["key"]);
+  EXPECT_EQ(keys, (std::vector<std::string>{"education.university", "education.field_of_study"}));
+
+  // "ADA  university" and "ADA University" are one university; applicants 0-3 were offered and accepted.
+  auto answer = client().Get("/api/v1/intakes/" + intake_ + "/breakdowns/education.university", staff_);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json rows = answer.Json()["rows"];
+  ASSERT_EQ(rows.size(), 2u) << rows;
+  EXPECT_EQ(rows[0]["value"], "Baku State University");  // most submitted first
+  EXPECT_EQ(rows[0]["submitted"], 4);
+  EXPECT_EQ(rows[0]["accepted"], 2);
+  EXPECT_EQ(rows[1]["submitted"], 2);
+  EXPECT_EQ(rows[1]["offered"], 2);
+  EXPECT_EQ(answer.Json()["dimension"]["kind"], "university");
+
+  auto unknown = client().Get("/api/v1/intakes/" + intake_ + "/breakdowns/gender", staff_);
+  ASSERT_EQ(unknown.status, 422);
+  EXPECT_EQ(Codes(unknown)["dimension"], "unknown_dimension");
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/breakdowns/education.university", Applicant(0)).status, 404);
+}
+
 COHORT_API_ON_BOTH_ENGINES(ReportsApi);
 
 }  // namespace

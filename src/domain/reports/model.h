@@ -2,6 +2,7 @@
 // Reports: aggregates of what applications, selection and the programme
 // record. Counts only — never a person.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,31 @@ struct FunnelStep {
 struct Funnel {
   std::string intake_id, intake_name, starts_on;
   std::vector<FunnelStep> steps;
+};
+
+// A way to split an intake's applications: a single-choice question of the
+// form (key = the field's key), the university or field of study of the
+// first education entry ("<field>.university", "<field>.field_of_study"),
+// or the age at the intake's start from a date-of-birth question ("age").
+struct Dimension {
+  std::string key;
+  std::string field;                     // the form field it reads
+  std::string kind;                      // choice, university, field_of_study, age
+  std::map<std::string, std::string> label;  // the question's label per language
+};
+
+// How many of one group reached each step from submission on. `value` is
+// the stored answer (a choice's value, a university's most common
+// spelling, an age band such as "22-25"); "" when not answered.
+struct BreakdownRow {
+  std::string value;
+  std::map<std::string, std::string> label;  // a choice's label per language; empty otherwise
+  std::int64_t submitted = 0, eligible = 0, offered = 0, accepted = 0, completed = 0;
+};
+
+struct Breakdown {
+  Dimension dimension;
+  std::vector<BreakdownRow> rows;  // most submitted first
 };
 
 }  // namespace cohort::reports

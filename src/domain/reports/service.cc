@@ -1,9 +1,12 @@
 #include "domain/reports/service.h"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 
 #include "domain/organisations/service.h"
 #include "domain/programmes/service.h"
+#include "domain/reports/grouping.h"
 #include "domain/reports/store.h"
 
 namespace cohort::reports {
@@ -39,7 +42,108 @@ Result<Funnel> FunnelOf(db::Tx& tx, const programmes::Intake& intake) {
   return f;
 }
 
+// The member's view of an intake, or kNotFound.
+Result<programmes::Intake> IntakeOf(db::Tx& tx, const RequestContext& ctx, const std::string& intake_id) {
+  auto intake = programmes::FindIntake(tx, intake_id);
+  if (!intake) return intake.error();
+  if (!*intake) return Error::NotFound("no such intake");
+  auto member = Member(tx, ctx, (*intake)->organisation_id);
+  if (!member) return member.error();
+  if (!*member) return Error::NotFound("no such intake");
+  return std::move(**intake);
+}
+
+Result<std::vector<Dimension>> DimensionsOf(db::Tx& tx, const std::string& intake_id,
+                                            std::vector<const programmes::Field*>* fields = nullptr) {
+  auto call = programmes::FindCallOfIntake(tx, intake_id);
+  if (!call) return call.error();
+  std::vector<Dimension> out;
+  if (!*call) return out;
+  for (const auto& f : (*call)->settings->form.fields) {
+    auto add = [&](std::string key, std::string kind) {
+      out.push_back({std::move(key), f.key, std::move(kind), f.label});
+      if (fields) fields->push_back(&f);
+    };
+    if (f.type == programmes::FieldType::kSingleChoice) add(f.key, "choice");
+    if (f.type == programmes::FieldType::kEducation) {
+      add(f.key + ".university", "university");
+      add(f.key + ".field_of_study", "field_of_study");
+    }
+    if (f.type == programmes::FieldType::kDate && f.key.find("birth") != std::string::npos) add("age", "age");
+  }
+  return out;
+}
+
+void AddTo(BreakdownRow& row, const store::AnswerGroup& g) {
+  row.submitted += g.submitted;
+  row.eligible += g.eligible;
+  row.offered += g.offered;
+  row.accepted += g.accepted;
+  row.completed += g.completed;
+}
+
 }  // namespace
+
+Result<std::vector<Dimension>> Reports::Dimensions(const RequestContext& ctx, const std::string& intake_id) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Dimension>> {
+    auto intake = IntakeOf(tx, ctx, intake_id);
+    if (!intake) return intake.error();
+    return DimensionsOf(tx, intake_id);
+  });
+}
+
+Result<Breakdown> Reports::BreakdownBy(const RequestContext& ctx, const std::string& intake_id,
+                                       const std::string& dimension) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  return db_.Read([&](db::Tx& tx) -> Result<Breakdown> {
+    auto intake = IntakeOf(tx, ctx, intake_id);
+    if (!intake) return intake.error();
+    std::vector<const programmes::Field*> fields;
+    auto dimensions = DimensionsOf(tx, intake_id, &fields);
+    if (!dimensions) return dimensions.error();
+    std::size_t at = 0;
+    while (at < dimensions->size() && (*dimensions)[at].key != dimension) ++at;
+    if (at == dimensions->size()) {
+      return Error::InvalidArgument("no such dimension",
+                                    {{"dimension", "unknown_dimension", "not a way to split this intake"}});
+    }
+    const Dimension& d = (*dimensions)[at];
+    const programmes::Field& field = *fields[at];
+    std::vector<std::string> path = {d.field};
+    if (d.kind == "university" || d.kind == "field_of_study") path = {d.field, "0", d.kind};
+    auto groups = store::GroupByAnswer(tx, intake_id, path);
+    if (!groups) return groups.error();
+
+    Breakdown out{d, {}};
+    std::map<std::string, BreakdownRow> rows;              // group key -> row
+    std::map<std::string, std::int64_t> best_spelling;      // group key -> submitted of the spelling shown
+    for (const auto& g : *groups) {
+      std::string key = g.value;
+      if (d.kind == "age") key = AgeBand(g.value, intake->starts_on);
+      if (d.kind == "university" || d.kind == "field_of_study") key = Normalised(g.value);
+      BreakdownRow& row = rows[key];
+      if (d.kind == "age" || d.kind == "choice") {
+        row.value = key;
+      } else if (!best_spelling.contains(key) || g.submitted > best_spelling[key]) {
+        best_spelling[key] = g.submitted;
+        row.value = key.empty() ? "" : g.value;
+      }
+      AddTo(row, g);
+    }
+    for (auto& [key, row] : rows) {
+      if (d.kind == "choice") {
+        for (const auto& o : field.options) {
+          if (o.value == row.value) row.label = o.label;
+        }
+      }
+      out.rows.push_back(std::move(row));
+    }
+    std::stable_sort(out.rows.begin(), out.rows.end(),
+                     [](const BreakdownRow& a, const BreakdownRow& b) { return a.submitted > b.submitted; });
+    return out;
+  });
+}
 
 Result<Funnel> Reports::IntakeFunnel(const RequestContext& ctx, const std::string& intake_id) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");

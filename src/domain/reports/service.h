@@ -20,6 +20,11 @@ class Reports {
   Result<Funnel> IntakeFunnel(const RequestContext& ctx, const std::string& intake_id);
   // Year over year: the funnel of each of the programme's intakes, oldest first.
   Result<std::vector<Funnel>> ProgrammeFunnels(const RequestContext& ctx, const std::string& programme_id);
+  // The ways the intake's applications can be split, from its call's form.
+  Result<std::vector<Dimension>> Dimensions(const RequestContext& ctx, const std::string& intake_id);
+  // The intake's submitted applications split by one dimension.
+  // kInvalidArgument at "dimension" (unknown_dimension).
+  Result<Breakdown> BreakdownBy(const RequestContext& ctx, const std::string& intake_id, const std::string& dimension);
 
  private:
   db::Database& db_;

@@ -1,5 +1,7 @@
 #include "domain/reports/store.h"
 
+#include <algorithm>
+
 namespace cohort::reports::store {
 namespace {
 
@@ -13,7 +15,54 @@ Result<std::int64_t> Count(db::Tx& tx, std::string_view sql, const db::Params& p
   return (*row)->Int(0);
 }
 
+// The SQL of one answer in each engine's JSON functions. The path parts are
+// checked by the caller ([a-z0-9_]+), so they are safe inside the text.
+std::string AnswerSql(db::Engine engine, const std::vector<std::string>& path) {
+  auto is_index = [](const std::string& p) { return std::all_of(p.begin(), p.end(), ::isdigit); };
+  if (engine == db::Engine::kSqlite) {
+    std::string json_path = "$";
+    for (const auto& p : path) json_path += is_index(p) ? "[" + p + "]" : "." + p;
+    return "json_extract(a.answers, '" + json_path + "')";
+  }
+  std::string sql = "(a.answers::jsonb";
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const std::string& p = path[i];
+    sql += i + 1 < path.size() ? " -> " : " ->> ";
+    sql += is_index(p) ? p : "'" + p + "'";
+  }
+  return sql + ")";
+}
+
 }  // namespace
+
+Result<std::vector<AnswerGroup>> GroupByAnswer(db::Tx& tx, const std::string& intake_id,
+                                               const std::vector<std::string>& path) {
+  for (const auto& p : path) {
+    if (p.empty() || !std::all_of(p.begin(), p.end(), [](char c) { return std::islower(c) || std::isdigit(c) || c == '_'; })) {
+      return Error::InvalidArgument("not a path of an answer");
+    }
+  }
+  auto rows = tx.Query(
+      "SELECT a.v, COUNT(*), "
+      "SUM(CASE WHEN COALESCE(a.screening_decision, a.eligibility_outcome) = 'eligible' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN o.application_id IS NOT NULL THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN o.accepted = 1 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN p.state = 'completed' THEN 1 ELSE 0 END) "
+      "FROM (SELECT a.id, a.screening_decision, a.eligibility_outcome, CAST(" + AnswerSql(tx.engine(), path) +
+          " AS TEXT) AS v FROM applications a JOIN calls c ON c.id = a.call_id "
+          "WHERE c.intake_id = :intake AND a.submitted_at IS NOT NULL) a "
+          "LEFT JOIN (SELECT application_id, MAX(CASE WHEN state = 'accepted' THEN 1 ELSE 0 END) AS accepted "
+          "FROM offers WHERE intake_id = :intake GROUP BY application_id) o ON o.application_id = a.id "
+          "LEFT JOIN participants p ON p.application_id = a.id AND p.intake_id = :intake "
+          "GROUP BY a.v",
+      {P("intake", intake_id)});
+  if (!rows) return rows.error();
+  std::vector<AnswerGroup> out;
+  for (const auto& r : *rows) {
+    out.push_back({r.OptText(0).value_or(""), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5)});
+  }
+  return out;
+}
 
 Result<FunnelCounts> CountFunnel(db::Tx& tx, const std::string& intake_id) {
   const db::Params intake = {P("intake", intake_id)};

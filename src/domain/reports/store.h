@@ -16,4 +16,15 @@ struct FunnelCounts {
 
 Result<FunnelCounts> CountFunnel(db::Tx& tx, const std::string& intake_id);
 
+// The submitted applications of an intake grouped by one answer: `path` is
+// a JSON path of plain keys and array indices such as {"region"} or
+// {"education", "0", "university"}, each matching [a-z0-9_]+. Rows with the
+// raw value ("" when missing) and the counts from submission on.
+struct AnswerGroup {
+  std::string value;
+  std::int64_t submitted = 0, eligible = 0, offered = 0, accepted = 0, completed = 0;
+};
+Result<std::vector<AnswerGroup>> GroupByAnswer(db::Tx& tx, const std::string& intake_id,
+                                               const std::vector<std::string>& path);
+
 }  // namespace cohort::reports::store
