@@ -30,7 +30,7 @@ TEST_P(ReportsApi, TheFunnelCountsEachStepAndItsConversion) {
                               staff_)
                 .status,
             200);
-  auto answer = client().Get("/api/v1/intakes/" + intake_ + "/funnel", staff_);
+  auto answer = client().Get("/api/v1/intakes/" + intake_ + "/reports/funnel", staff_);
   ASSERT_EQ(answer.status, 200) << answer.body;
   const json funnel = answer.Json();
   EXPECT_EQ(funnel["intake_name"], "2027");
@@ -52,10 +52,22 @@ TEST_P(ReportsApi, TheFunnelCountsEachStepAndItsConversion) {
   EXPECT_DOUBLE_EQ(steps["completed"]["conversion"].get<double>(), 0.25);
 
   // Any member of the organisation reads aggregates; applicants and strangers do not see the intake.
-  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/funnel", reviewers_[0]).status, 200);
-  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/funnel", Applicant(0)).status, 404);
-  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/funnel").status, 401);
-  EXPECT_EQ(client().Get("/api/v1/intakes/not-an-id/funnel", staff_).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/reports/funnel", reviewers_[0]).status, 200);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/reports/funnel", Applicant(0)).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/reports/funnel").status, 401);
+  EXPECT_EQ(client().Get("/api/v1/intakes/not-an-id/reports/funnel", staff_).status, 404);
+
+  // The same as a download.
+  auto csv = client().Get("/api/v1/intakes/" + intake_ + "/reports/funnel?format=csv", staff_);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.Header("content-type").find("text/csv"), std::string::npos);
+  EXPECT_NE(csv.body.find("intake,starts_on,step,count,conversion"), std::string::npos) << csv.body;
+  EXPECT_NE(csv.body.find("2027,2027-02-01,offered,4,0.6667"), std::string::npos) << csv.body;
+  auto xlsx = client().Get("/api/v1/intakes/" + intake_ + "/reports/funnel?format=xlsx", staff_);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");  // a zip container
+  EXPECT_EQ(Codes(client().Get("/api/v1/intakes/" + intake_ + "/reports/funnel?format=pdf", staff_))["format"],
+            "not_an_option");
 }
 
 TEST_P(ReportsApi, YearOverYearGivesEachIntakeOfTheProgrammeOldestFirst) {
@@ -65,7 +77,7 @@ TEST_P(ReportsApi, YearOverYearGivesEachIntakeOfTheProgrammeOldestFirst) {
                                 R"({"name": "2028", "starts_on": "2028-02-01", "ends_on": "2028-07-31", "capacity": 20})",
                                 staff_);
   ASSERT_EQ(next.status, 201) << next.body;
-  auto answer = client().Get("/api/v1/programmes/" + programme + "/funnel", staff_);
+  auto answer = client().Get("/api/v1/programmes/" + programme + "/reports/funnel", staff_);
   ASSERT_EQ(answer.status, 200) << answer.body;
   const json items = answer.Json()["items"];
   ASSERT_EQ(items.size(), 2u);
@@ -74,11 +86,11 @@ TEST_P(ReportsApi, YearOverYearGivesEachIntakeOfTheProgrammeOldestFirst) {
   auto empty = Steps(items[1]);
   EXPECT_EQ(empty["started"]["count"], 0);
   EXPECT_EQ(empty["submitted"]["conversion"], nullptr);  // nothing to convert from
-  EXPECT_EQ(client().Get("/api/v1/programmes/" + programme + "/funnel", Applicant(0)).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/programmes/" + programme + "/reports/funnel", Applicant(0)).status, 404);
 }
 
 TEST_P(ReportsApi, BreakdownsSplitSubmittedApplicationsByWhatTheFormAsks) {
-  auto dims = client().Get("/api/v1/intakes/" + intake_ + "/breakdowns", staff_);
+  auto dims = client().Get("/api/v1/intakes/" + intake_ + "/reports/breakdowns", staff_);
   ASSERT_EQ(dims.status, 200) << dims.body;
   const json items = dims.Json()["items"];
   std::vector<std::string> keys;
@@ -86,7 +98,7 @@ TEST_P(ReportsApi, BreakdownsSplitSubmittedApplicationsByWhatTheFormAsks) {
   EXPECT_EQ(keys, (std::vector<std::string>{"education.university", "education.field_of_study"}));
 
   // "ADA  university" and "ADA University" are one university; applicants 0-3 were offered and accepted.
-  auto answer = client().Get("/api/v1/intakes/" + intake_ + "/breakdowns/education.university", staff_);
+  auto answer = client().Get("/api/v1/intakes/" + intake_ + "/reports/breakdowns/education.university", staff_);
   ASSERT_EQ(answer.status, 200) << answer.body;
   const json rows = answer.Json()["rows"];
   ASSERT_EQ(rows.size(), 2u) << rows;
@@ -97,10 +109,14 @@ TEST_P(ReportsApi, BreakdownsSplitSubmittedApplicationsByWhatTheFormAsks) {
   EXPECT_EQ(rows[1]["offered"], 2);
   EXPECT_EQ(answer.Json()["dimension"]["kind"], "university");
 
-  auto unknown = client().Get("/api/v1/intakes/" + intake_ + "/breakdowns/gender", staff_);
+  auto csv = client().Get("/api/v1/intakes/" + intake_ + "/reports/breakdowns/education.university?format=csv", staff_);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("Baku State University,,4,"), std::string::npos) << csv.body;
+
+  auto unknown = client().Get("/api/v1/intakes/" + intake_ + "/reports/breakdowns/gender", staff_);
   ASSERT_EQ(unknown.status, 422);
   EXPECT_EQ(Codes(unknown)["dimension"], "unknown_dimension");
-  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/breakdowns/education.university", Applicant(0)).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/reports/breakdowns/education.university", Applicant(0)).status, 404);
 }
 
 COHORT_API_ON_BOTH_ENGINES(ReportsApi);

@@ -13,6 +13,7 @@
 #include "domain/applications/service.h"
 #include "domain/applications/workflow.h"
 #include "domain/programmes/eligibility.h"
+#include "http/download.h"
 #include "http/json_body.h"
 
 namespace cohort::applications {
@@ -310,28 +311,15 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     auto limit = http::LimitParam(req, 50);
     if (!limit) return limit.error();
     filter.limit = *limit;
-    const std::string format = req.QueryParam("format").value_or("json");
-    if (format != "json" && format != "csv" && format != "xlsx") {
-      return Error::InvalidArgument("bad format", {{"format", "not_an_option", "json, csv or xlsx"}});
-    }
-    if (format != "json") {
+    auto format = http::FormatParam(req);
+    if (!format) return format.error();
+    if (*format != "json") {
       filter.with_answers = true;
       programmes::Call call;
       auto page = service->OfIntake(*ctx, req.PathParam("id"), filter, &call);
       if (!page) return page.error();
-      const auto table = ExportTable(*page, call, ctx->locale);
-      const std::string name = (call.reference_prefix.empty() ? "applications" : call.reference_prefix) + "-applications." + format;
-      Response r;
-      if (format == "csv") {
-        r = Response::Text(200, docs::ToCsv(table), "text/csv; charset=utf-8");
-      } else {
-        auto bytes = docs::ToXlsx(table);
-        if (!bytes) return bytes.error();
-        r = Response::Text(200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      }
-      r.Header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-      r.Header("Cache-Control", "no-store");
-      return r;
+      return http::TableDownload(ExportTable(*page, call, ctx->locale), *format,
+                                 (call.reference_prefix.empty() ? "applications" : call.reference_prefix) + "-applications");
     }
     auto page = service->OfIntake(*ctx, req.PathParam("id"), filter);
     if (!page) return page.error();
