@@ -568,6 +568,10 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"GET", "/api/v1/intakes/{id}/reports/breakdowns/{dimension}",
        [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/reports/breakdowns/none"; }, nullptr,
        {401, 404, 422, 422, 422, 404, 422}},
+      // Public figures of a programme with a published call: everyone.
+      {"GET", "/api/v1/programmes/{id}/statistics",
+       [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a + "/statistics"; }, nullptr,
+       {200, 200, 200, 200, 200, 200, 200}},
       // One activity (activities_test covers the 200s); a trainer's own list is per account.
       {"GET", "/api/v1/activities/{id}", [](auto&, int) { return Fixed("/api/v1/activities/01M818SWED844GZTK6E12D0VP2"); },
        nullptr, {401, 404, 404, 404, 404, 404, 404}},

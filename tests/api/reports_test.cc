@@ -119,6 +119,28 @@ TEST_P(ReportsApi, BreakdownsSplitSubmittedApplicationsByWhatTheFormAsks) {
   EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/reports/breakdowns/education.university", Applicant(0)).status, 404);
 }
 
+TEST_P(ReportsApi, PublicStatisticsWithholdCellsUnderFive) {
+  const std::string programme =
+      client().Get("/api/v1/intakes/" + intake_, staff_).Json()["programme_id"].get<std::string>();
+  auto answer = client().Get("/api/v1/programmes/" + programme + "/statistics");  // no sign-in
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json stats = answer.Json();
+  EXPECT_EQ(stats["programme_name"], "Migration School");
+  EXPECT_EQ(stats["smallest_cell"], 5);
+  ASSERT_EQ(stats["years"].size(), 1u);
+  EXPECT_EQ(stats["years"][0]["submitted"], 6);
+  EXPECT_EQ(stats["years"][0]["accepted"], nullptr);  // 4 people: withheld
+  EXPECT_EQ(stats["alumni"], nullptr);
+  EXPECT_EQ(stats["breakdown_intake"], "2027");
+  EXPECT_EQ(stats["breakdowns"], json::array());  // no choice or birth-date question; universities are free text
+  EXPECT_EQ(answer.body.find("Applicant"), std::string::npos);  // never a person
+
+  // A programme without a published call has no public page.
+  auto hidden = client().PostJson("/api/v1/organisations/" + org_ + "/programmes", R"({"name": "Quiet", "code": "QT"})", staff_);
+  ASSERT_EQ(hidden.status, 201);
+  EXPECT_EQ(client().Get("/api/v1/programmes/" + hidden.Json()["id"].get<std::string>() + "/statistics").status, 404);
+}
+
 COHORT_API_ON_BOTH_ENGINES(ReportsApi);
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/reports/disclosure.h"
 #include "domain/reports/service.h"
 #include "http/download.h"
 
@@ -59,6 +60,37 @@ std::string InLanguage(const std::map<std::string, std::string>& t, const std::s
   return t.empty() ? "" : t.begin()->second;
 }
 
+json Count(const std::optional<std::int64_t>& c) { return c ? json(*c) : json(nullptr); }
+
+json ToJson(const PublicStatistics& p) {
+  json years = json::array();
+  for (const auto& y : p.years) {
+    years.push_back({{"intake_name", y.intake_name},
+                     {"starts_on", y.starts_on},
+                     {"started", Count(y.started)},
+                     {"submitted", Count(y.submitted)},
+                     {"accepted", Count(y.accepted)},
+                     {"completed", Count(y.completed)}});
+  }
+  json breakdowns = json::array();
+  for (const auto& b : p.breakdowns) {
+    json rows = json::array();
+    for (const auto& r : b.rows) {
+      rows.push_back({{"value", r.value}, {"label", Labels(r.label)}, {"submitted", Count(r.submitted)},
+                      {"accepted", Count(r.accepted)}});
+    }
+    breakdowns.push_back({{"dimension", ToJson(b.dimension)}, {"rows", rows}});
+  }
+  return {{"programme_id", p.programme_id},
+          {"programme_name", p.programme_name},
+          {"organisation_name", p.organisation_name},
+          {"smallest_cell", kSmallestCell},
+          {"years", years},
+          {"alumni", Count(p.alumni)},
+          {"breakdown_intake", p.breakdown_intake},
+          {"breakdowns", breakdowns}};
+}
+
 }  // namespace
 
 void RegisterRoutes(http::Router& router, db::Database& db, const accounts::Authenticator& auth) {
@@ -86,6 +118,17 @@ void RegisterRoutes(http::Router& router, db::Database& db, const accounts::Auth
     json items = json::array();
     for (const auto& f : *list) items.push_back(ToJson(f));
     return Response::Json(200, {{"items", items}});
+  });
+
+  // Public: no sign-in; counts under the smallest cell are null.
+  router.Add(Method::kGet, "/api/v1/programmes/{id}/statistics", [&auth, reports](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto p = reports->Public(*ctx, req.PathParam("id"));
+    if (!p) return p.error();
+    auto r = Response::Json(200, ToJson(*p));
+    r.Header("Cache-Control", "public, max-age=300");
+    return r;
   });
 
   router.Add(Method::kGet, "/api/v1/intakes/{id}/reports/breakdowns", [&auth, reports](Request& req) -> Result<Response> {

@@ -33,6 +33,7 @@ struct Dimension {
   std::string field;                     // the form field it reads
   std::string kind;                      // choice, university, field_of_study, age
   std::map<std::string, std::string> label;  // the question's label per language
+  std::map<std::string, std::map<std::string, std::string>> options;  // choice: value -> label per language
 };
 
 // How many of one group reached each step from submission on. `value` is
@@ -47,6 +48,29 @@ struct BreakdownRow {
 struct Breakdown {
   Dimension dimension;
   std::vector<BreakdownRow> rows;  // most submitted first
+};
+
+// What a programme publishes to everyone: counts only, each under
+// kSmallestCell withheld (nullopt).
+struct PublicYear {
+  std::string intake_name, starts_on;
+  std::optional<std::int64_t> started, submitted, accepted, completed;
+};
+struct PublicRow {
+  std::string value;
+  std::map<std::string, std::string> label;
+  std::optional<std::int64_t> submitted, accepted;
+};
+struct PublicBreakdown {
+  Dimension dimension;
+  std::vector<PublicRow> rows;
+};
+struct PublicStatistics {
+  std::string programme_id, programme_name, organisation_name;
+  std::vector<PublicYear> years;       // oldest first
+  std::optional<std::int64_t> alumni;  // completed, all intakes
+  std::string breakdown_intake;        // the latest intake with submissions
+  std::vector<PublicBreakdown> breakdowns;  // its choice questions and age
 };
 
 }  // namespace cohort::reports

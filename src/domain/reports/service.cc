@@ -6,6 +6,7 @@
 
 #include "domain/organisations/service.h"
 #include "domain/programmes/service.h"
+#include "domain/reports/disclosure.h"
 #include "domain/reports/grouping.h"
 #include "domain/reports/store.h"
 
@@ -53,23 +54,24 @@ Result<programmes::Intake> IntakeOf(db::Tx& tx, const RequestContext& ctx, const
   return std::move(**intake);
 }
 
-Result<std::vector<Dimension>> DimensionsOf(db::Tx& tx, const std::string& intake_id,
-                                            std::vector<const programmes::Field*>* fields = nullptr) {
+Result<std::vector<Dimension>> DimensionsOf(db::Tx& tx, const std::string& intake_id) {
   auto call = programmes::FindCallOfIntake(tx, intake_id);
   if (!call) return call.error();
   std::vector<Dimension> out;
   if (!*call) return out;
   for (const auto& f : (*call)->settings->form.fields) {
-    auto add = [&](std::string key, std::string kind) {
-      out.push_back({std::move(key), f.key, std::move(kind), f.label});
-      if (fields) fields->push_back(&f);
-    };
-    if (f.type == programmes::FieldType::kSingleChoice) add(f.key, "choice");
-    if (f.type == programmes::FieldType::kEducation) {
-      add(f.key + ".university", "university");
-      add(f.key + ".field_of_study", "field_of_study");
+    if (f.type == programmes::FieldType::kSingleChoice) {
+      Dimension d{f.key, f.key, "choice", f.label, {}};
+      for (const auto& o : f.options) d.options[o.value] = o.label;
+      out.push_back(std::move(d));
     }
-    if (f.type == programmes::FieldType::kDate && f.key.find("birth") != std::string::npos) add("age", "age");
+    if (f.type == programmes::FieldType::kEducation) {
+      out.push_back({f.key + ".university", f.key, "university", f.label, {}});
+      out.push_back({f.key + ".field_of_study", f.key, "field_of_study", f.label, {}});
+    }
+    if (f.type == programmes::FieldType::kDate && f.key.find("birth") != std::string::npos) {
+      out.push_back({"age", f.key, "age", f.label, {}});
+    }
   }
   return out;
 }
@@ -80,6 +82,45 @@ void AddTo(BreakdownRow& row, const store::AnswerGroup& g) {
   row.offered += g.offered;
   row.accepted += g.accepted;
   row.completed += g.completed;
+}
+
+// The intake's submitted applications split by one of its dimensions.
+Result<Breakdown> BreakdownOf(db::Tx& tx, const programmes::Intake& intake, const std::string& dimension) {
+  auto dimensions = DimensionsOf(tx, intake.id);
+  if (!dimensions) return dimensions.error();
+  auto d = std::find_if(dimensions->begin(), dimensions->end(), [&](const Dimension& x) { return x.key == dimension; });
+  if (d == dimensions->end()) {
+    return Error::InvalidArgument("no such dimension",
+                                  {{"dimension", "unknown_dimension", "not a way to split this intake"}});
+  }
+  std::vector<std::string> path = {d->field};
+  if (d->kind == "university" || d->kind == "field_of_study") path = {d->field, "0", d->kind};
+  auto groups = store::GroupByAnswer(tx, intake.id, path);
+  if (!groups) return groups.error();
+
+  std::map<std::string, BreakdownRow> rows;           // group key -> row
+  std::map<std::string, std::int64_t> best_spelling;  // group key -> submitted of the spelling shown
+  for (const auto& g : *groups) {
+    std::string key = g.value;
+    if (d->kind == "age") key = AgeBand(g.value, intake.starts_on);
+    if (d->kind == "university" || d->kind == "field_of_study") key = Normalised(g.value);
+    BreakdownRow& row = rows[key];
+    if (d->kind == "age" || d->kind == "choice") {
+      row.value = key;
+    } else if (!best_spelling.contains(key) || g.submitted > best_spelling[key]) {
+      best_spelling[key] = g.submitted;
+      row.value = key.empty() ? "" : g.value;
+    }
+    AddTo(row, g);
+  }
+  Breakdown out{*d, {}};
+  for (auto& [key, row] : rows) {
+    if (auto o = d->options.find(row.value); o != d->options.end()) row.label = o->second;
+    out.rows.push_back(std::move(row));
+  }
+  std::stable_sort(out.rows.begin(), out.rows.end(),
+                   [](const BreakdownRow& a, const BreakdownRow& b) { return a.submitted > b.submitted; });
+  return out;
 }
 
 }  // namespace
@@ -99,49 +140,7 @@ Result<Breakdown> Reports::BreakdownBy(const RequestContext& ctx, const std::str
   return db_.Read([&](db::Tx& tx) -> Result<Breakdown> {
     auto intake = IntakeOf(tx, ctx, intake_id);
     if (!intake) return intake.error();
-    std::vector<const programmes::Field*> fields;
-    auto dimensions = DimensionsOf(tx, intake_id, &fields);
-    if (!dimensions) return dimensions.error();
-    std::size_t at = 0;
-    while (at < dimensions->size() && (*dimensions)[at].key != dimension) ++at;
-    if (at == dimensions->size()) {
-      return Error::InvalidArgument("no such dimension",
-                                    {{"dimension", "unknown_dimension", "not a way to split this intake"}});
-    }
-    const Dimension& d = (*dimensions)[at];
-    const programmes::Field& field = *fields[at];
-    std::vector<std::string> path = {d.field};
-    if (d.kind == "university" || d.kind == "field_of_study") path = {d.field, "0", d.kind};
-    auto groups = store::GroupByAnswer(tx, intake_id, path);
-    if (!groups) return groups.error();
-
-    Breakdown out{d, {}};
-    std::map<std::string, BreakdownRow> rows;              // group key -> row
-    std::map<std::string, std::int64_t> best_spelling;      // group key -> submitted of the spelling shown
-    for (const auto& g : *groups) {
-      std::string key = g.value;
-      if (d.kind == "age") key = AgeBand(g.value, intake->starts_on);
-      if (d.kind == "university" || d.kind == "field_of_study") key = Normalised(g.value);
-      BreakdownRow& row = rows[key];
-      if (d.kind == "age" || d.kind == "choice") {
-        row.value = key;
-      } else if (!best_spelling.contains(key) || g.submitted > best_spelling[key]) {
-        best_spelling[key] = g.submitted;
-        row.value = key.empty() ? "" : g.value;
-      }
-      AddTo(row, g);
-    }
-    for (auto& [key, row] : rows) {
-      if (d.kind == "choice") {
-        for (const auto& o : field.options) {
-          if (o.value == row.value) row.label = o.label;
-        }
-      }
-      out.rows.push_back(std::move(row));
-    }
-    std::stable_sort(out.rows.begin(), out.rows.end(),
-                     [](const BreakdownRow& a, const BreakdownRow& b) { return a.submitted > b.submitted; });
-    return out;
+    return BreakdownOf(tx, *intake, dimension);
   });
 }
 
@@ -175,6 +174,64 @@ Result<std::vector<Funnel>> Reports::ProgrammeFunnels(const RequestContext& ctx,
       auto f = FunnelOf(tx, intake);
       if (!f) return f.error();
       out.push_back(std::move(*f));
+    }
+    return out;
+  });
+}
+
+Result<PublicStatistics> Reports::Public(const RequestContext&, const std::string& programme_id) {
+  return db_.Read([&](db::Tx& tx) -> Result<PublicStatistics> {
+    auto programme = programmes::FindProgramme(tx, programme_id);
+    if (!programme) return programme.error();
+    if (!*programme) return Error::NotFound("no such programme");
+    auto intakes = programmes::IntakesOfProgramme(tx, programme_id);
+    if (!intakes) return intakes.error();
+    std::reverse(intakes->begin(), intakes->end());  // oldest first
+    bool published = false;
+    for (const auto& intake : *intakes) {
+      auto call = programmes::FindCallOfIntake(tx, intake.id);
+      if (!call) return call.error();
+      published = published || (*call && (*call)->settings->published);
+    }
+    if (!published) return Error::NotFound("no such programme");
+    auto organisation = organisations::FindOrganisation(tx, (*programme)->organisation_id);
+    if (!organisation) return organisation.error();
+
+    PublicStatistics out;
+    out.programme_id = programme_id;
+    out.programme_name = (*programme)->name;
+    if (*organisation) out.organisation_name = (*organisation)->name;
+    std::int64_t alumni = 0;
+    const programmes::Intake* latest = nullptr;
+    for (const auto& intake : *intakes) {
+      auto c = store::CountFunnel(tx, intake.id);
+      if (!c) return c.error();
+      out.years.push_back({intake.name, intake.starts_on, Published(c->started), Published(c->submitted),
+                           Published(c->accepted), Published(c->completed)});
+      alumni += c->completed;
+      if (c->submitted > 0) latest = &intake;
+    }
+    out.alumni = Published(alumni);
+    if (!latest) return out;
+    out.breakdown_intake = latest->name;
+    auto dimensions = DimensionsOf(tx, latest->id);
+    if (!dimensions) return dimensions.error();
+    for (const auto& d : *dimensions) {
+      if (d.kind != "choice" && d.kind != "age") continue;  // free text could name a person
+      auto b = BreakdownOf(tx, *latest, d.key);
+      if (!b) return b.error();
+      std::vector<std::int64_t> submitted, accepted;
+      for (const auto& r : b->rows) {
+        submitted.push_back(r.submitted);
+        accepted.push_back(r.accepted);
+      }
+      const auto shown_submitted = PublishedColumn(submitted);
+      const auto shown_accepted = PublishedColumn(accepted);
+      PublicBreakdown pb{d, {}};
+      for (std::size_t i = 0; i < b->rows.size(); ++i) {
+        pb.rows.push_back({b->rows[i].value, b->rows[i].label, shown_submitted[i], shown_accepted[i]});
+      }
+      out.breakdowns.push_back(std::move(pb));
     }
     return out;
   });

@@ -25,6 +25,9 @@ class Reports {
   // The intake's submitted applications split by one dimension.
   // kInvalidArgument at "dimension" (unknown_dimension).
   Result<Breakdown> BreakdownBy(const RequestContext& ctx, const std::string& intake_id, const std::string& dimension);
+  // Anyone, signed in or not: a programme's public figures. kNotFound unless
+  // the programme has published a call (it is public then).
+  Result<PublicStatistics> Public(const RequestContext& ctx, const std::string& programme_id);
 
  private:
   db::Database& db_;
