@@ -219,6 +219,7 @@ TEST_P(ActivitiesApi, TrainersSeeTheirOwnActivities) {
   EXPECT_FALSE(items[0]["intake_name"].get<std::string>().empty());
   EXPECT_FALSE(items[0]["programme_name"].get<std::string>().empty());
   EXPECT_TRUE(items[0]["takes_attendance"]);
+  EXPECT_EQ(items[0]["time_zone"], "Asia/Baku");
   EXPECT_EQ(client().Get("/api/v1/me/activities", Applicant(0)).Json()["items"].size(), 0u);
 
   // One activity: its trainer and staff take attendance; participants only read it; strangers do not see it.

@@ -626,6 +626,8 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"GET", "/api/v1/programmes/{id}/alumni-directory",
        [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a + "/alumni-directory"; }, nullptr,
        {401, 404, 200, 200, 404, 404, 200}},
+      {"GET", "/api/v1/me/alumni-profile", [](auto&, int) { return Fixed("/api/v1/me/alumni-profile"); }, nullptr,
+       {401, 200, 200, 200, 200, 200, 200}},
       {"PUT", "/api/v1/me/alumni-profile", [](auto&, int) { return Fixed("/api/v1/me/alumni-profile"); },
        [](int) { return Fixed(R"({"directory":false})"); }, {401, 200, 200, 200, 200, 200, 200}},
       {"POST", "/api/v1/activities/{id}/invite-alumni",

@@ -166,7 +166,9 @@ TEST_P(CertificatesApi, AlumniAreCountedPerYearListedByChoiceAndInvited) {
   // The directory lists only those who opt in, without e-mail, to staff and alumni.
   const std::string directory = "/api/v1/programmes/" + programme + "/alumni-directory";
   EXPECT_EQ(client().Get(directory, Applicant(0)).Json()["items"], json::array());
+  EXPECT_EQ(client().Get("/api/v1/me/alumni-profile", Applicant(0)).Json(), json::parse(R"({"directory": false, "headline": ""})"));
   ASSERT_EQ(Send("PUT", "/api/v1/me/alumni-profile", R"({"directory": true, "headline": "Attaché, Berlin"})", Applicant(0)).status, 200);
+  EXPECT_EQ(client().Get("/api/v1/me/alumni-profile", Applicant(0)).Json()["headline"], "Attaché, Berlin");
   const json listed = client().Get(directory, Applicant(0)).Json()["items"];
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0]["headline"], "Attaché, Berlin");
@@ -190,6 +192,11 @@ TEST_P(CertificatesApi, AlumniAreCountedPerYearListedByChoiceAndInvited) {
   auto mail = MailAbout("applicant0@example.az", "An invitation for alumni");
   ASSERT_TRUE(mail.has_value());
   EXPECT_NE(mail->body.find("Opening lecture"), std::string::npos);
+  EXPECT_NE(mail->body.find("2028-02-01 10:00 (Asia/Baku)"), std::string::npos) << mail->body;  // the intake's local time
+
+  // Once it is over, nobody is invited to it any more.
+  clock_.Advance(*ParseRfc3339("2028-02-01T09:00:00Z") - clock_.Now());
+  EXPECT_EQ(client().PostJson(invite, "", staff_).Json()["code"], "activity_over");
 }
 
 COHORT_API_ON_BOTH_ENGINES(CertificatesApi);

@@ -79,6 +79,17 @@ TEST_P(EvaluationsApi, ARotationIsEvaluatedOnTheCriteriaOnceItHasBegun) {
   }
   const json all = client().Get("/api/v1/intakes/" + intake_ + "/evaluations", staff_).Json()["items"];
   EXPECT_GE(all.size(), 1u);
+  for (const auto& e : all) EXPECT_FALSE(e["evaluator_name"].get<std::string>().empty());
+
+  // Saving the set-up without criteria keeps them; an empty list removes them.
+  const json setup = client().Get("/api/v1/intakes/" + intake_ + "/rotation-setup", staff_).Json();
+  json body = {{"periods", setup["periods"]}, {"units", setup["units"]}, {"required", setup["required"]},
+               {"version", setup["version"]}};
+  for (auto& u : body["units"]) {
+    for (const char* read_only : {"name", "supervisor_name", "unit_type"}) u.erase(read_only);
+  }
+  auto kept = Send("PUT", "/api/v1/intakes/" + intake_ + "/rotation-setup", body.dump(), staff_);
+  EXPECT_EQ(kept.Json()["evaluation_criteria"], json::array({"Knowledge", "Teamwork"})) << kept.body;
 }
 
 TEST_P(EvaluationsApi, CompletionCanAskForEveryRotationEvaluatedAtALevel) {
@@ -121,6 +132,12 @@ TEST_P(EvaluationsApi, ParticipantsRateActivitiesOnceTheyHaveBegun) {
   EXPECT_EQ(summary["average"], 3.0);
   EXPECT_FALSE(summary["items"][0].contains("name"));  // anonymous to the trainer
   EXPECT_EQ(client().Get(path, Applicant(0)).status, 403);  // the trainer's and staff's to read
+  // Each participant reads back what they gave.
+  const json mine = client().Get("/api/v1/me/participations", Applicant(0)).Json()["items"][0]["feedback"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0]["activity_id"], id);
+  EXPECT_EQ(mine[0]["rating"], 4);
+  EXPECT_EQ(mine[0]["comment"], "Very useful");
 }
 
 COHORT_API_ON_BOTH_ENGINES(EvaluationsApi);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/id.h"
+#include "core/text.h"
 #include "core/time_format.h"
 #include "domain/accounts/service.h"
 #include "domain/certificates/store.h"
@@ -14,6 +15,7 @@
 #include "domain/organisations/service.h"
 #include "domain/participants/policy.h"
 #include "domain/participants/service.h"
+#include "domain/programmes/call_window.h"
 #include "domain/programmes/service.h"
 
 namespace cohort::certificates {
@@ -92,11 +94,22 @@ Result<std::vector<Alumnus>> Alumni::Directory(const RequestContext& ctx, const 
   });
 }
 
+Result<Alumnus> Alumni::Profile(const RequestContext& ctx) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  return db_.Read([&](db::Tx& tx) -> Result<Alumnus> {
+    auto saved = store::Profile(tx, ctx.actor.account_id);
+    if (!saved) return saved.error();
+    Alumnus a;
+    a.account_id = ctx.actor.account_id;
+    a.directory = saved->first;
+    a.headline = saved->second;
+    return a;
+  });
+}
+
 Result<Alumnus> Alumni::SaveProfile(const RequestContext& ctx, bool directory, const std::string& headline) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
-  const auto points = std::count_if(headline.begin(), headline.end(),
-                                    [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
-  if (points > 200) return Error::InvalidArgument("invalid profile", {{"headline", "too_long", "at most 200 characters"}});
+  if (CodePoints(headline) > 200) return Error::InvalidArgument("invalid profile", {{"headline", "too_long", "at most 200 characters"}});
   return db_.Write([&](db::Tx& tx) -> Result<Alumnus> {
     if (auto s = store::SaveProfile(tx, ctx.actor.account_id, directory, headline, FormatUtc(ctx.clock.Now())); !s) {
       return s.error();
@@ -127,9 +140,10 @@ Result<std::int64_t> Alumni::Invite(const RequestContext& ctx, const std::string
       return Denied(ctx.actor, participants::CanRunProgramme(ctx.actor, *roles));
     }
     if ((*activity)->state != "scheduled") {
-      Error e = Error::FailedPrecondition("this activity is cancelled");
-      e.WithCode("activity_cancelled");
-      return e;
+      return Error::FailedPrecondition("this activity is cancelled").WithCode("activity_cancelled");
+    }
+    if ((*activity)->ends_at <= FormatUtc(ctx.clock.Now())) {
+      return Error::FailedPrecondition("this activity is over").WithCode("activity_over");
     }
     auto rows = store::AlumniRows(tx, (*intake)->programme_id);
     if (!rows) return rows.error();
@@ -147,7 +161,8 @@ Result<std::int64_t> Alumni::Invite(const RequestContext& ctx, const std::string
       m.params = {{"name", (*person)->name},
                   {"programme", access->programme.name},
                   {"title", (*activity)->title},
-                  {"when", (*activity)->starts_at.substr(0, 16) + " UTC"},
+                  {"when", programmes::UtcToLocal((*activity)->starts_at, (*intake)->time_zone) + " (" +
+                               (*intake)->time_zone + ")"},
                   {"where", (*activity)->place.empty() ? (*activity)->online_url : (*activity)->place}};
       if (auto e = notifications::Enqueue(tx, ctx.clock, m); !e) return e.error();
       ++invited;

@@ -38,10 +38,14 @@ class Alumni {
   // Staff and the programme's alumni: those who opted in (name, headline,
   // year; no e-mail).
   Result<std::vector<Alumnus>> Directory(const RequestContext& ctx, const std::string& programme_id);
+  // The signed-in person's directory entry as saved (not listed, no headline
+  // when never saved).
+  Result<Alumnus> Profile(const RequestContext& ctx);
   // The signed-in person's directory entry. kInvalidArgument at headline (too_long).
   Result<Alumnus> SaveProfile(const RequestContext& ctx, bool directory, const std::string& headline);
   // Staff: e-mails the alumni of the activity's programme (not the intake's
   // own participants) an invitation; how many were invited. Audited.
+  // kFailedPrecondition "activity_cancelled", "activity_over".
   Result<std::int64_t> Invite(const RequestContext& ctx, const std::string& activity_id);
 
  private:

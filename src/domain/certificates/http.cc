@@ -229,6 +229,14 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
                return Response::Json(200, {{"items", items}});
              });
 
+  router.Add(Method::kGet, "/api/v1/me/alumni-profile", [&auth, alumni](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto saved = alumni->Profile(*ctx);
+    if (!saved) return saved.error();
+    return Response::Json(200, {{"directory", saved->directory}, {"headline", saved->headline}});
+  });
+
   router.Add(Method::kPut, "/api/v1/me/alumni-profile", [&auth, alumni](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();

@@ -139,6 +139,13 @@ Result<std::vector<AlumnusRow>> AlumniRows(db::Tx& tx, const std::string& progra
   return out;
 }
 
+Result<std::pair<bool, std::string>> Profile(db::Tx& tx, const std::string& account_id) {
+  auto row = tx.QueryOne("SELECT directory, headline FROM alumni_profiles WHERE account_id = :a", {P("a", account_id)});
+  if (!row) return row.error();
+  if (!*row) return std::pair<bool, std::string>{false, ""};
+  return std::pair<bool, std::string>{(*row)->Bool(0), (*row)->Text(1)};
+}
+
 Result<void> SaveProfile(db::Tx& tx, const std::string& account_id, bool directory, const std::string& headline,
                          const std::string& now) {
   if (auto d = tx.Exec("DELETE FROM alumni_profiles WHERE account_id = :a", {P("a", account_id)}); !d) return d.error();

@@ -33,6 +33,8 @@ struct AlumnusRow {
   std::string headline;
 };
 Result<std::vector<AlumnusRow>> AlumniRows(db::Tx& tx, const std::string& programme_id);
+// The account's directory entry: (listed, headline); (false, "") when never saved.
+Result<std::pair<bool, std::string>> Profile(db::Tx& tx, const std::string& account_id);
 Result<void> SaveProfile(db::Tx& tx, const std::string& account_id, bool directory, const std::string& headline,
                          const std::string& now);
 

@@ -193,7 +193,7 @@ Result<ActivityView> Activities::Get(const RequestContext& ctx, const std::strin
     auto programme = programmes::FindProgramme(tx, found->access.intake.programme_id);
     if (!programme) return programme.error();
     return ActivityView{std::move(found->activity), *programme ? (*programme)->name : "", found->access.intake.name,
-                        found->takes_attendance};
+                        found->access.intake.time_zone, found->takes_attendance};
   });
 }
 
@@ -203,7 +203,10 @@ Result<std::vector<ActivityView>> Activities::Mine(const RequestContext& ctx) {
     auto list = store::ActivitiesOfTrainer(tx, ctx.actor.account_id);
     if (!list) return list.error();
     std::map<std::string, bool> member;  // organisation -> the actor still holds a role
-    std::map<std::string, std::pair<std::string, std::string>> names;  // intake -> programme, intake
+    struct Names {
+      std::string programme, intake, time_zone;
+    };
+    std::map<std::string, Names> names;  // by intake
     std::vector<ActivityView> out;
     for (auto& a : *list) {
       if (!member.contains(a.organisation_id)) {
@@ -218,10 +221,10 @@ Result<std::vector<ActivityView>> Activities::Mine(const RequestContext& ctx) {
         if (!*intake) continue;
         auto programme = programmes::FindProgramme(tx, (*intake)->programme_id);
         if (!programme) return programme.error();
-        names[a.intake_id] = {*programme ? (*programme)->name : "", (*intake)->name};
+        names[a.intake_id] = {*programme ? (*programme)->name : "", (*intake)->name, (*intake)->time_zone};
       }
-      const auto& [programme_name, intake_name] = names[a.intake_id];
-      out.push_back(ActivityView{std::move(a), programme_name, intake_name, true});
+      const Names& n = names[a.intake_id];
+      out.push_back(ActivityView{std::move(a), n.programme, n.intake, n.time_zone, true});
     }
     return out;
   });

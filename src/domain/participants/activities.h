@@ -32,7 +32,7 @@ struct CheckInScreen {
 // An activity with where it belongs and what the actor may do with it.
 struct ActivityView {
   Activity activity;
-  std::string programme_name, intake_name;
+  std::string programme_name, intake_name, time_zone;  // the intake's, for showing times
   bool takes_attendance = false;  // staff or the activity's trainer
 };
 

@@ -46,6 +46,7 @@ json ToJson(const ActivityView& v) {
   json out = ToJson(v.activity);
   out["programme_name"] = v.programme_name;
   out["intake_name"] = v.intake_name;
+  out["time_zone"] = v.time_zone;
   out["takes_attendance"] = v.takes_attendance;
   return out;
 }

@@ -14,7 +14,8 @@ using nlohmann::json;
 Result<std::vector<Evaluation>> EvaluationsOf(db::Tx& tx, const std::string& intake_id) {
   auto rows = tx.Query(
       "SELECT e.participant_id, e.period_id, e.unit_id, e.evaluator_id, e.scores, e.overall, e.comment, e.submitted_at, "
-      "a.name, pe.name, u.name FROM evaluations e JOIN participants p ON p.id = e.participant_id "
+      "a.name, pe.name, u.name, ev.name FROM evaluations e JOIN participants p ON p.id = e.participant_id "
+      "JOIN accounts ev ON ev.id = e.evaluator_id "
       "JOIN accounts a ON a.id = p.account_id JOIN rotation_periods pe ON pe.id = e.period_id "
       "JOIN units u ON u.id = e.unit_id WHERE p.intake_id = :intake ORDER BY pe.position, a.name, p.id",
       {P("intake", intake_id)});
@@ -37,6 +38,7 @@ Result<std::vector<Evaluation>> EvaluationsOf(db::Tx& tx, const std::string& int
     e.participant_name = r.Text(8);
     e.period_name = r.Text(9);
     e.unit_name = r.Text(10);
+    e.evaluator_name = r.Text(11);
     out.push_back(std::move(e));
   }
   return out;
@@ -64,15 +66,27 @@ Result<void> SaveFeedback(db::Tx& tx, const Feedback& f) {
        P("at", f.created_at)}));
 }
 
-Result<std::vector<Feedback>> FeedbackOf(db::Tx& tx, const std::string& activity_id) {
+namespace {
+
+Result<std::vector<Feedback>> FeedbackWhere(db::Tx& tx, const std::string& where, const db::Params& params) {
   auto rows = tx.Query(
-      "SELECT activity_id, participant_id, rating, comment, created_at FROM activity_feedback "
-      "WHERE activity_id = :a ORDER BY created_at",
-      {P("a", activity_id)});
+      "SELECT activity_id, participant_id, rating, comment, created_at FROM activity_feedback " + where +
+          " ORDER BY created_at",
+      params);
   if (!rows) return rows.error();
   std::vector<Feedback> out;
   for (const auto& r : *rows) out.push_back({r.Text(0), r.Text(1), r.Int(2), r.Text(3), r.Text(4)});
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<Feedback>> FeedbackOf(db::Tx& tx, const std::string& activity_id) {
+  return FeedbackWhere(tx, "WHERE activity_id = :a", {P("a", activity_id)});
+}
+
+Result<std::vector<Feedback>> FeedbackBy(db::Tx& tx, const std::string& participant_id) {
+  return FeedbackWhere(tx, "WHERE participant_id = :p", {P("p", participant_id)});
 }
 
 }  // namespace cohort::participants::store

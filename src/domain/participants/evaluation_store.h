@@ -17,5 +17,7 @@ Result<void> SaveEvaluation(db::Tx& tx, const Evaluation& e);
 // Inserts or replaces the participant's feedback on the activity.
 Result<void> SaveFeedback(db::Tx& tx, const Feedback& f);
 Result<std::vector<Feedback>> FeedbackOf(db::Tx& tx, const std::string& activity_id);
+// What one participant gave, on any activity.
+Result<std::vector<Feedback>> FeedbackBy(db::Tx& tx, const std::string& participant_id);
 
 }  // namespace cohort::participants::store

@@ -18,7 +18,7 @@ json ToJson(const Evaluation& e) {
   return {{"participant_id", e.participant_id}, {"name", e.participant_name}, {"period_id", e.period_id},
           {"period_name", e.period_name},       {"unit_id", e.unit_id},       {"unit_name", e.unit_name},
           {"scores", e.scores},                 {"overall", e.overall},       {"comment", e.comment},
-          {"submitted_at", e.submitted_at}};
+          {"submitted_at", e.submitted_at},     {"evaluator_id", e.evaluator_id}, {"evaluator_name", e.evaluator_name}};
 }
 
 }  // namespace

@@ -148,17 +148,24 @@ json ToJson(const Participation& p) {
                      {"status", l.status.empty() ? json(nullptr) : json(l.status)},
                      {"reason", l.reason ? json(*l.reason) : json(nullptr)}});
   }
+  json feedback = json::array();
+  for (const auto& f : p.feedback) {
+    feedback.push_back({{"activity_id", f.activity_id}, {"rating", f.rating}, {"comment", f.comment}, {"given_at", f.created_at}});
+  }
   const auto& a = p.attendance;
   json attendance = {{"held", a.held},       {"present", a.present}, {"absent", a.absent},
                      {"excused", a.excused}, {"share", a.share},     {"items", lines}};
   return {{"participant", ToJson(p.participant)},
+          {"programme_id", p.programme_id},
+          {"programme_name", p.programme_name},
           {"intake_name", p.intake_name},
           {"organisation_name", p.organisation_name},
           {"plan_state", p.setup.state},
           {"periods", PeriodsJson(p.setup)},
           {"units", UnitsJson(p.setup)},
           {"rotations", rotations},
-          {"attendance", attendance}};
+          {"attendance", attendance},
+          {"feedback", feedback}};
 }
 
 // Typed reading of the nested set-up body, one field error per problem.
@@ -346,7 +353,13 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     if (auto c = f.Check(); !c) return c.error();
     SetupReader reader;
     Setup input = reader.Read(*body);
-    input.criteria = http::TextList(*body, "evaluation_criteria", reader.errors());
+    if (body->contains("evaluation_criteria")) {
+      input.criteria = http::TextList(*body, "evaluation_criteria", reader.errors());
+    } else {  // left out: the saved criteria stay
+      auto current = service->GetSetup(*ctx, req.PathParam("id"));
+      if (!current) return current.error();
+      input.criteria = current->criteria;
+    }
     if (!version) reader.errors().push_back({"version", "required", "the version you read"});
     if (!reader.errors().empty()) return Error::InvalidArgument("invalid rotation set-up", reader.errors());
     auto saved = service->SaveSetup(*ctx, req.PathParam("id"), std::move(input), *version);

@@ -147,6 +147,14 @@ struct AttendanceShare {
   double share = 0;  // present / (held - excused); 1 when nothing counted yet
 };
 
+// A participant's short feedback on an activity.
+struct Feedback {
+  std::string activity_id, participant_id;
+  std::int64_t rating = 0;  // 1..5
+  std::string comment;
+  std::string created_at;
+};
+
 // One held activity in a participant's own attendance; status empty when
 // nothing was recorded (it counts as an absence).
 struct AttendanceLine {
@@ -158,11 +166,12 @@ struct AttendanceLine {
 // What a participant sees of their own participation.
 struct Participation {
   Participant participant;
-  std::string intake_name, organisation_name;
+  std::string programme_id, programme_name, intake_name, organisation_name;
   Setup setup;
   std::vector<Rotation> rotations;  // published plans only
   AttendanceShare attendance;
   std::vector<AttendanceLine> attendance_lines;  // held activities, by start
+  std::vector<Feedback> feedback;                // what they gave on the intake's activities
 };
 
 // A supervisor's evaluation of an intern at the end of a rotation.
@@ -173,15 +182,8 @@ struct Evaluation {
   std::string comment;
   std::string submitted_at;
   // For lists.
-  std::string participant_name, period_name, unit_name;
+  std::string participant_name, period_name, unit_name, evaluator_name;
 };
 
-// A participant's short feedback on an activity.
-struct Feedback {
-  std::string activity_id, participant_id;
-  std::int64_t rating = 0;  // 1..5
-  std::string comment;
-  std::string created_at;
-};
 
 }  // namespace cohort::participants

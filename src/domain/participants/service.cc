@@ -319,6 +319,10 @@ Result<std::vector<Participation>> Service::MyParticipations(const RequestContex
       if (!intake) return intake.error();
       if (!*intake) continue;
       item.intake_name = (*intake)->name;
+      item.programme_id = (*intake)->programme_id;
+      auto programme = programmes::FindProgramme(tx, item.programme_id);
+      if (!programme) return programme.error();
+      if (*programme) item.programme_name = (*programme)->name;
       auto organisation = organisations::FindOrganisation(tx, p.organisation_id);
       if (!organisation) return organisation.error();
       if (*organisation) item.organisation_name = (*organisation)->name;
@@ -333,6 +337,9 @@ Result<std::vector<Participation>> Service::MyParticipations(const RequestContex
       }
       item.participant = std::move(p);
       if (auto w = OwnAttendance(tx, item, FormatUtc(ctx.clock.Now())); !w) return w.error();
+      auto feedback = store::FeedbackBy(tx, item.participant.id);
+      if (!feedback) return feedback.error();
+      item.feedback = std::move(*feedback);
       out.push_back(std::move(item));
     }
     return out;
