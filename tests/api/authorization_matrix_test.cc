@@ -568,6 +568,9 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"GET", "/api/v1/intakes/{id}/reports/breakdowns/{dimension}",
        [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/reports/breakdowns/none"; }, nullptr,
        {401, 404, 422, 422, 422, 404, 422}},
+      {"GET", "/api/v1/intakes/{id}/reports/reviewers",
+       [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/reports/reviewers"; }, nullptr,
+       {401, 404, 200, 200, 403, 404, 200}},
       // Public figures of a programme with a published call: everyone.
       {"GET", "/api/v1/programmes/{id}/statistics",
        [](const Ids& i, int) { return "/api/v1/programmes/" + i.programme_a + "/statistics"; }, nullptr,

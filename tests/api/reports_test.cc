@@ -119,6 +119,24 @@ TEST_P(ReportsApi, BreakdownsSplitSubmittedApplicationsByWhatTheFormAsks) {
   EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/reports/breakdowns/education.university", Applicant(0)).status, 404);
 }
 
+TEST_P(ReportsApi, ReviewerProgressCountsEachReviewersWork) {
+  auto answer = client().Get("/api/v1/intakes/" + intake_ + "/reports/reviewers", staff_);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json items = answer.Json()["items"];
+  ASSERT_EQ(items.size(), 3u);  // three reviewers in the one review stage
+  std::int64_t submitted = 0;
+  for (const auto& r : items) {
+    EXPECT_EQ(r["assigned"], r["submitted"]);  // everyone finished
+    EXPECT_EQ(r["not_started"], 0);
+    submitted += r["submitted"].get<std::int64_t>();
+  }
+  EXPECT_EQ(submitted, 6);  // six applications, one review each
+  EXPECT_EQ(items[0]["name"], "Aysel Reviewer");  // by name
+  // Reviewers do not follow each other; outsiders do not see the intake.
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/reports/reviewers", reviewers_[0]).status, 403);
+  EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/reports/reviewers", Applicant(0)).status, 404);
+}
+
 TEST_P(ReportsApi, PublicStatisticsWithholdCellsUnderFive) {
   const std::string programme =
       client().Get("/api/v1/intakes/" + intake_, staff_).Json()["programme_id"].get<std::string>();

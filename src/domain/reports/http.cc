@@ -120,6 +120,30 @@ void RegisterRoutes(http::Router& router, db::Database& db, const accounts::Auth
     return Response::Json(200, {{"items", items}});
   });
 
+  router.Add(Method::kGet, "/api/v1/intakes/{id}/reports/reviewers", [&auth, reports](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto format = http::FormatParam(req);
+    if (!format) return format.error();
+    auto list = reports->Reviewers(*ctx, req.PathParam("id"));
+    if (!list) return list.error();
+    if (*format != "json") {
+      docs::Table t{"reviewers", {"stage", "reviewer", "assigned", "submitted", "in_progress", "not_started", "conflicts"}, {}};
+      for (const auto& r : *list) {
+        t.rows.push_back({std::to_string(r.stage_position), r.name, std::to_string(r.assigned), std::to_string(r.submitted),
+                          std::to_string(r.in_progress), std::to_string(r.not_started), std::to_string(r.conflicts)});
+      }
+      return http::TableDownload(t, *format, "reviewers");
+    }
+    json items = json::array();
+    for (const auto& r : *list) {
+      items.push_back({{"stage_id", r.stage_id},     {"stage_position", r.stage_position}, {"reviewer_id", r.reviewer_id},
+                       {"name", r.name},             {"assigned", r.assigned},             {"submitted", r.submitted},
+                       {"in_progress", r.in_progress}, {"not_started", r.not_started},     {"conflicts", r.conflicts}});
+    }
+    return Response::Json(200, {{"items", items}});
+  });
+
   // Public: no sign-in; counts under the smallest cell are null.
   router.Add(Method::kGet, "/api/v1/programmes/{id}/statistics", [&auth, reports](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);

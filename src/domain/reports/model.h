@@ -50,6 +50,14 @@ struct Breakdown {
   std::vector<BreakdownRow> rows;  // most submitted first
 };
 
+// One reviewer's work in one review stage. Removed assignments do not count.
+struct ReviewerProgress {
+  std::string stage_id;
+  int stage_position = 0;
+  std::string reviewer_id, name;
+  std::int64_t assigned = 0, submitted = 0, in_progress = 0, not_started = 0, conflicts = 0;
+};
+
 // What a programme publishes to everyone: counts only, each under
 // kSmallestCell withheld (nullopt).
 struct PublicYear {

@@ -179,6 +179,21 @@ Result<std::vector<Funnel>> Reports::ProgrammeFunnels(const RequestContext& ctx,
   });
 }
 
+Result<std::vector<ReviewerProgress>> Reports::Reviewers(const RequestContext& ctx, const std::string& intake_id) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<ReviewerProgress>> {
+    auto intake = IntakeOf(tx, ctx, intake_id);
+    if (!intake) return intake.error();
+    auto roles = organisations::StaffRoles(tx, ctx, intake->organisation_id);
+    if (!roles) return roles.error();
+    const bool runs = ctx.actor.is_platform_admin || std::any_of(roles->begin(), roles->end(), [](const std::string& r) {
+                        return r == "coordinator" || r == "organisation_admin";
+                      });
+    if (!runs) return Error::PermissionDenied("only administrators and coordinators follow reviewers");
+    return store::ReviewerProgressOf(tx, intake_id);
+  });
+}
+
 Result<PublicStatistics> Reports::Public(const RequestContext&, const std::string& programme_id) {
   return db_.Read([&](db::Tx& tx) -> Result<PublicStatistics> {
     auto programme = programmes::FindProgramme(tx, programme_id);

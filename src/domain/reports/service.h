@@ -25,6 +25,9 @@ class Reports {
   // The intake's submitted applications split by one dimension.
   // kInvalidArgument at "dimension" (unknown_dimension).
   Result<Breakdown> BreakdownBy(const RequestContext& ctx, const std::string& intake_id, const std::string& dimension);
+  // Administrators and coordinators: each reviewer's progress in the
+  // intake's review stages (names of staff; no applicant).
+  Result<std::vector<ReviewerProgress>> Reviewers(const RequestContext& ctx, const std::string& intake_id);
   // Anyone, signed in or not: a programme's public figures. kNotFound unless
   // the programme has published a call (it is public then).
   Result<PublicStatistics> Public(const RequestContext& ctx, const std::string& programme_id);

@@ -126,4 +126,23 @@ Result<FunnelCounts> CountFunnel(db::Tx& tx, const std::string& intake_id) {
   return f;
 }
 
+Result<std::vector<ReviewerProgress>> ReviewerProgressOf(db::Tx& tx, const std::string& intake_id) {
+  auto rows = tx.Query(
+      "SELECT r.stage_id, s.position, r.reviewer_id, a.name, COUNT(*), "
+      "SUM(CASE WHEN r.state = 'submitted' THEN 1 ELSE 0 END), SUM(CASE WHEN r.state = 'draft' THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN r.state = 'assigned' THEN 1 ELSE 0 END), SUM(CASE WHEN r.state = 'conflict' THEN 1 ELSE 0 END) "
+      "FROM reviews r JOIN stages s ON s.id = r.stage_id JOIN calls c ON c.id = s.call_id "
+      "JOIN accounts a ON a.id = r.reviewer_id "
+      "WHERE c.intake_id = :intake AND r.state <> 'removed' "
+      "GROUP BY r.stage_id, s.position, r.reviewer_id, a.name ORDER BY s.position, a.name, r.reviewer_id",
+      {P("intake", intake_id)});
+  if (!rows) return rows.error();
+  std::vector<ReviewerProgress> out;
+  for (const auto& r : *rows) {
+    out.push_back({r.Text(0), static_cast<int>(r.Int(1)), r.Text(2), r.Text(3), r.Int(4), r.Int(5), r.Int(6), r.Int(7),
+                   r.Int(8)});
+  }
+  return out;
+}
+
 }  // namespace cohort::reports::store

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "db/database.h"
+#include "domain/reports/model.h"
 
 namespace cohort::reports::store {
 
@@ -26,5 +27,8 @@ struct AnswerGroup {
 };
 Result<std::vector<AnswerGroup>> GroupByAnswer(db::Tx& tx, const std::string& intake_id,
                                                const std::vector<std::string>& path);
+
+// Each reviewer's reviews in the intake's stages, by stage position and name.
+Result<std::vector<ReviewerProgress>> ReviewerProgressOf(db::Tx& tx, const std::string& intake_id);
 
 }  // namespace cohort::reports::store
