@@ -8,6 +8,7 @@
 #include "domain/interviews/service.h"
 #include "domain/review/http.h"
 #include "domain/audit/http.h"
+#include "domain/networks/http.h"
 #include "domain/notifications/http.h"
 #include "domain/participants/http.h"
 #include "domain/organisations/http.h"
@@ -36,6 +37,7 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
   decisions::RegisterRoutes(router, db, trail, auth, public_url);
   participants::RegisterRoutes(router, db, trail, auth, public_url);
   certificates::RegisterRoutes(router, db, trail, signer, auth, public_url);
+  networks::RegisterRoutes(router, db, trail, auth);
   reports::RegisterRoutes(router, db, auth);
   audit::RegisterRoutes(router, db, auth);
   notifications::RegisterRoutes(router, db, auth);

@@ -1,0 +1,160 @@
+// Networks over HTTP on both engines: a platform administrator creates the
+// International Volunteer Center's network, its administrator adds member
+// organisations of several countries, sets the chair of a year (never two),
+// and the chair hands over to the next year's.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "api/api_fixture.h"
+#include "domain/accounts/service.h"
+#include "domain/organisations/service.h"
+
+namespace cohort::testing {
+namespace {
+
+using nlohmann::json;
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+class NetworksApi : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    if (IsSkipped()) return;
+    auto& db = portal_->database();
+    const auto& trail = portal_->trail();
+    const RequestContext system{Actor{}, "en", "setup", clock_};
+    auto platform = accounts::CreateAdmin(db, trail, system, {"platform@cohort.test", "P", "a long passphrase", {}});
+    ASSERT_TRUE(platform.ok());
+    ASSERT_TRUE(db.Write([&](db::Tx& tx) -> Result<void> {
+      auto r = tx.Exec("UPDATE accounts SET is_platform_admin = 1 WHERE id = :id", {db::P("id", platform->id)});
+      if (!r) return r.error();
+      return Ok();
+    }).ok());
+    platform_ = Token("platform@cohort.test");
+    organisations::Service orgs(db, trail);
+    const RequestContext as_platform{Actor{platform->id, true, ""}, "en", "setup", clock_};
+    for (const auto& [slug, name, country] : std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"AZV", "Azerbaijan Volunteers", "AZ"}, {"KZV", "Kazakhstan Volunteers", "KZ"}, {"OUT", "Outsiders", "GE"}}) {
+      auto org = orgs.Create(as_platform, {slug, name, country});
+      ASSERT_TRUE(org.ok()) << org.error().message();
+      orgs_.push_back(org->id);
+      const std::string email = "admin@" + slug + ".test";
+      ASSERT_TRUE(accounts::CreateAdmin(db, trail, system, {email, name + " admin", "a long passphrase", org->id}).ok());
+      org_admins_.push_back(Token(email));
+    }
+    ASSERT_TRUE(accounts::CreateAdmin(db, trail, system, {"ivc@cohort.test", "Network Admin", "a long passphrase", {}}).ok());
+    network_admin_ = Token("ivc@cohort.test");
+  }
+  Headers Token(const std::string& email) {
+    const RequestContext system{Actor{}, "en", "setup", clock_};
+    auto token = accounts::CreateApiToken(portal_->database(), portal_->trail(), system, email, "t");
+    EXPECT_TRUE(token.ok());
+    return {{"Authorization", "Bearer " + *token}};
+  }
+  HttpResponse Send(const std::string& method, const std::string& path, const json& body, Headers h) {
+    h.emplace_back("Content-Type", "application/json");
+    return client().Request(method, path, body.dump(), h);
+  }
+  static std::map<std::string, std::string> Codes(const HttpResponse& r) {
+    std::map<std::string, std::string> out;
+    const json body = r.Json();
+    for (const auto& e : body["errors"]) out[e["field"]] = e["code"];
+    return out;
+  }
+  // A network with an administrator and the first two organisations as members.
+  std::string MakeNetwork() {
+    auto made = Send("POST", "/api/v1/networks", {{"code", "IVC"}, {"name", "International Volunteer Center"}}, platform_);
+    EXPECT_EQ(made.status, 201) << made.body;
+    const std::string id = made.Json()["id"];
+    EXPECT_EQ(Send("POST", "/api/v1/networks/" + id + "/admins", {{"email", "ivc@cohort.test"}}, platform_).status, 200);
+    for (int i = 0; i < 2; ++i) {
+      auto added = Send("POST", "/api/v1/networks/" + id + "/members", {{"organisation_id", orgs_[static_cast<std::size_t>(i)]}},
+                        network_admin_);
+      EXPECT_EQ(added.status, 200) << added.body;
+    }
+    return id;
+  }
+
+  Headers platform_, network_admin_;
+  std::vector<std::string> orgs_;
+  std::vector<Headers> org_admins_;
+};
+
+TEST_P(NetworksApi, APlatformAdministratorCreatesANetworkItsAdministratorAddsMembers) {
+  auto bad = Send("POST", "/api/v1/networks", {{"code", "ivc center"}, {"name", " "}}, platform_);
+  ASSERT_EQ(bad.status, 422);
+  EXPECT_EQ(Codes(bad)["code"], "invalid_code");
+  EXPECT_EQ(Codes(bad)["name"], "required");
+  EXPECT_EQ(Send("POST", "/api/v1/networks", {{"code", "IVC"}, {"name", "X"}}, org_admins_[0]).status, 403);
+
+  const std::string id = MakeNetwork();
+  EXPECT_EQ(Codes(Send("POST", "/api/v1/networks", {{"code", "IVC"}, {"name", "Again"}}, platform_))["code"], "taken");
+  auto network = client().Get("/api/v1/networks/" + id, org_admins_[1]);  // staff of a member read it
+  ASSERT_EQ(network.status, 200) << network.body;
+  const json members = network.Json()["members"];
+  ASSERT_EQ(members.size(), 2u);
+  EXPECT_EQ(members[1]["country"], "KZ");
+  EXPECT_EQ(network.Json()["admins"][0]["name"], "Network Admin");
+
+  // An organisation that is not a member does not see the network, and cannot be made chair.
+  EXPECT_EQ(client().Get("/api/v1/networks/" + id, org_admins_[2]).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/networks", org_admins_[2]).Json()["items"].size(), 0u);
+  EXPECT_EQ(client().Get("/api/v1/networks", org_admins_[0]).Json()["items"].size(), 1u);
+  EXPECT_EQ(Codes(Send("PUT", "/api/v1/networks/" + id + "/chairs/2026", {{"organisation_id", orgs_[2]}}, network_admin_))
+                ["organisation_id"],
+            "not_a_member");
+  // Members read, only administrators change.
+  EXPECT_EQ(Send("POST", "/api/v1/networks/" + id + "/members", {{"organisation_id", orgs_[2]}}, org_admins_[0]).status, 403);
+  EXPECT_EQ(Codes(Send("POST", "/api/v1/networks/" + id + "/members", {{"organisation_id", orgs_[0]}}, network_admin_))
+                ["organisation_id"],
+            "already_member");
+  EXPECT_EQ(Codes(Send("POST", "/api/v1/networks/" + id + "/members", {{"organisation_id", "01M818SWED844GZTK6E12D0VP2"}},
+                       network_admin_))["organisation_id"],
+            "unknown_organisation");
+  EXPECT_EQ(Codes(Send("POST", "/api/v1/networks/" + id + "/admins", {{"email", "nobody@x.test"}}, network_admin_))["email"],
+            "unknown_account");
+  auto removed = client().Request("DELETE", "/api/v1/networks/" + id + "/members/" + orgs_[1], "", network_admin_);
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_EQ(removed.Json()["members"].size(), 1u);
+  EXPECT_EQ(client().Get("/api/v1/networks/" + id, org_admins_[1]).status, 404);  // no longer a member
+}
+
+TEST_P(NetworksApi, OneChairAYearAndTheHandOverToTheNext) {
+  const std::string id = MakeNetwork();
+  const std::string chairs = "/api/v1/networks/" + id + "/chairs/";
+  auto set = Send("PUT", chairs + "2026", {{"organisation_id", orgs_[0]}}, network_admin_);
+  ASSERT_EQ(set.status, 200) << set.body;
+  // Two chairs for one year are refused.
+  auto second = Send("PUT", chairs + "2026", {{"organisation_id", orgs_[1]}}, network_admin_);
+  ASSERT_EQ(second.status, 409);
+  EXPECT_EQ(second.Json()["code"], "chair_taken");
+  EXPECT_EQ(Codes(Send("PUT", chairs + "1800", {{"organisation_id", orgs_[1]}}, network_admin_))["year"], "out_of_range");
+  EXPECT_EQ(Codes(Send("PUT", chairs + "soon", {{"organisation_id", orgs_[1]}}, network_admin_))["year"], "out_of_range");
+
+  // The chair organisation's administrator hands over to Kazakhstan for 2027; the other member may not.
+  const std::string hand_over = chairs + "2026/hand-over";
+  EXPECT_EQ(Send("POST", hand_over, {{"organisation_id", orgs_[1]}}, org_admins_[1]).status, 403);
+  EXPECT_EQ(Send("POST", chairs + "2030/hand-over", {{"organisation_id", orgs_[1]}}, network_admin_).status, 404);
+  auto handed = Send("POST", hand_over, {{"organisation_id", orgs_[1]}, {"note", "Archive and the Volunteer Week plan"}},
+                     org_admins_[0]);
+  ASSERT_EQ(handed.status, 200) << handed.body;
+  const json history = handed.Json()["chairs"];
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0]["year"], 2026);
+  EXPECT_FALSE(history[0]["handed_over_at"].is_null());
+  EXPECT_EQ(history[0]["note"], "Archive and the Volunteer Week plan");
+  EXPECT_EQ(history[1]["year"], 2027);
+  EXPECT_EQ(history[1]["organisation_name"], "Kazakhstan Volunteers");
+  EXPECT_TRUE(history[1]["handed_over_at"].is_null());
+  // Once is enough; the next year's chair hands over in turn.
+  EXPECT_EQ(Send("POST", hand_over, {{"organisation_id", orgs_[1]}}, network_admin_).Json()["code"], "already_handed_over");
+  EXPECT_EQ(Send("POST", chairs + "2027/hand-over", {{"organisation_id", orgs_[0]}}, org_admins_[1]).status, 200);
+}
+
+COHORT_API_ON_BOTH_ENGINES(NetworksApi);
+
+}  // namespace
+}  // namespace cohort::testing
