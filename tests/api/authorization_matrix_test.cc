@@ -579,6 +579,9 @@ TEST_P(AuthorizationMatrix, EveryRouteAnswersEveryActorAsTheTableSays) {
       {"POST", "/api/v1/networks/{id}/chairs/{year}/hand-over",
        [](auto&, int) { return Fixed("/api/v1/networks/01M818SWED844GZTK6E12D0VP2/chairs/2027/hand-over"); },
        [](int) { return Fixed(R"({"organisation_id":"x"})"); }, {401, 404, 404, 404, 404, 404, 404}},
+      {"GET", "/api/v1/networks/{id}/reports/dashboard",
+       [](auto&, int) { return Fixed("/api/v1/networks/01M818SWED844GZTK6E12D0VP2/reports/dashboard"); }, nullptr,
+       {401, 404, 404, 404, 404, 404, 404}},
       // Reports: aggregates for any member of the organisation.
       {"GET", "/api/v1/intakes/{id}/reports/funnel", [](const Ids& i, int) { return "/api/v1/intakes/" + i.intake_a + "/reports/funnel"; },
        nullptr, {401, 404, 200, 200, 200, 404, 200}},

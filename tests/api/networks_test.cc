@@ -154,6 +154,52 @@ TEST_P(NetworksApi, OneChairAYearAndTheHandOverToTheNext) {
   EXPECT_EQ(Send("POST", chairs + "2027/hand-over", {{"organisation_id", orgs_[0]}}, org_admins_[1]).status, 200);
 }
 
+TEST_P(NetworksApi, TheDashboardAddsUpMembersWithoutAPerson) {
+  const std::string id = MakeNetwork();
+  // Azerbaijan Volunteers ran a 2026 intake: 3 submitted applications and one draft, 1 accepted offer.
+  ASSERT_TRUE(portal_->database().Write([&](db::Tx& tx) -> Result<void> {
+    const std::string org = orgs_[0];
+    const std::vector<std::string> statements = {
+        "INSERT INTO programmes (id, organisation_id, name, code, created_at, updated_at) "
+        "VALUES ('PRG', '" + org + "', 'Volunteers', 'VL', 't', 't')",
+        "INSERT INTO intakes (id, programme_id, organisation_id, name, starts_on, ends_on, capacity, created_at, updated_at) "
+        "VALUES ('INT', 'PRG', '" + org + "', '2026', '2026-03-01', '2026-08-31', 10, 't', 't')",
+        "INSERT INTO calls (id, intake_id, organisation_id, settings, time_zone, reference_prefix, created_at, updated_at) "
+        "VALUES ('CAL', 'INT', '" + org + "', '{}', 'Asia/Baku', 'AZV-VL-2026', 't', 't')"};
+    for (const auto& sql : statements) {
+      if (auto r = tx.Exec(sql); !r) return r.error();
+    }
+    for (int i = 0; i < 4; ++i) {
+      const std::string n = std::to_string(i);
+      if (auto r = tx.Exec("INSERT INTO accounts (id, email, name, password_hash, created_at, updated_at) VALUES ('ACC" + n +
+                           "', 'a" + n + "@x.test', 'Applicant " + n + "', 'x', 't', 't')");
+          !r) {
+        return r.error();
+      }
+      if (auto r = tx.Exec("INSERT INTO applications (id, call_id, organisation_id, applicant_id, state, created_at, updated_at, "
+                           "submitted_at) VALUES ('APP" + n + "', 'CAL', '" + org + "', 'ACC" + n + "', " +
+                           (i < 3 ? "'submitted', 't', 't', 't'" : "'draft', 't', 't', NULL") + ")");
+          !r) {
+        return r.error();
+      }
+    }
+    return Ok();
+  }).ok());
+  auto answer = client().Get("/api/v1/networks/" + id + "/reports/dashboard", org_admins_[1]);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const json d = answer.Json();
+  EXPECT_EQ(d["totals"]["submitted"], 3);
+  ASSERT_EQ(d["members"].size(), 2u);
+  EXPECT_EQ(d["members"][0]["name"], "Azerbaijan Volunteers");
+  EXPECT_EQ(d["members"][0]["submitted"], 3);
+  EXPECT_EQ(d["members"][1]["submitted"], 0);
+  EXPECT_EQ(d["years"], json::parse(R"([{"year": "2026", "submitted": 3, "accepted": 0, "completed": 0}])"));
+  EXPECT_EQ(answer.body.find("Applicant"), std::string::npos);  // no person
+  auto csv = client().Get("/api/v1/networks/" + id + "/reports/dashboard?format=csv", network_admin_);
+  EXPECT_NE(csv.body.find("Azerbaijan Volunteers,AZ,3,0,0"), std::string::npos) << csv.body;
+  EXPECT_EQ(client().Get("/api/v1/networks/" + id + "/reports/dashboard", org_admins_[2]).status, 404);
+}
+
 COHORT_API_ON_BOTH_ENGINES(NetworksApi);
 
 }  // namespace

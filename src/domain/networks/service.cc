@@ -245,4 +245,10 @@ Result<Network> Service::HandOver(const RequestContext& ctx, const std::string& 
   });
 }
 
+Result<Network> ReadableNetwork(db::Tx& tx, const RequestContext& ctx, const std::string& network_id) {
+  auto a = AccessTo(tx, ctx, network_id);
+  if (!a) return a.error();
+  return std::move(a->network);
+}
+
 }  // namespace cohort::networks

@@ -56,4 +56,8 @@ class Service {
   const audit::Trail& trail_;
 };
 
+// For other modules, inside their transactions: the network with its
+// members when the actor may read it; kUnauthenticated or kNotFound otherwise.
+Result<Network> ReadableNetwork(db::Tx& tx, const RequestContext& ctx, const std::string& network_id);
+
 }  // namespace cohort::networks

@@ -144,6 +144,35 @@ void RegisterRoutes(http::Router& router, db::Database& db, const accounts::Auth
     return Response::Json(200, {{"items", items}});
   });
 
+  router.Add(Method::kGet, "/api/v1/networks/{id}/reports/dashboard", [&auth, reports](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto format = http::FormatParam(req);
+    if (!format) return format.error();
+    auto d = reports->Dashboard(*ctx, req.PathParam("id"));
+    if (!d) return d.error();
+    if (*format != "json") {
+      docs::Table t{"members", {"organisation", "country", "submitted", "accepted", "completed"}, {}};
+      for (const auto& m : d->members) {
+        t.rows.push_back({m.name, m.country, std::to_string(m.submitted), std::to_string(m.accepted),
+                          std::to_string(m.completed)});
+      }
+      return http::TableDownload(t, *format, "network-dashboard");
+    }
+    json members = json::array();
+    for (const auto& m : d->members) {
+      members.push_back({{"organisation_id", m.organisation_id}, {"name", m.name}, {"country", m.country},
+                         {"submitted", m.submitted}, {"accepted", m.accepted}, {"completed", m.completed}});
+    }
+    json years = json::array();
+    for (const auto& y : d->years) {
+      years.push_back({{"year", y.year}, {"submitted", y.submitted}, {"accepted", y.accepted}, {"completed", y.completed}});
+    }
+    return Response::Json(200, {{"members", members},
+                                {"years", years},
+                                {"totals", {{"submitted", d->submitted}, {"accepted", d->accepted}, {"completed", d->completed}}}});
+  });
+
   // Public: no sign-in; counts under the smallest cell are null.
   router.Add(Method::kGet, "/api/v1/programmes/{id}/statistics", [&auth, reports](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);

@@ -58,6 +58,26 @@ struct ReviewerProgress {
   std::int64_t assigned = 0, submitted = 0, in_progress = 0, not_started = 0, conflicts = 0;
 };
 
+// A network's dashboard: members' aggregates added up, never a person.
+struct MemberYear {
+  std::string organisation_id;
+  std::string year;  // of the intake's start
+  std::int64_t submitted = 0, accepted = 0, completed = 0;
+};
+struct NetworkDashboard {
+  struct Member {
+    std::string organisation_id, name, country;
+    std::int64_t submitted = 0, accepted = 0, completed = 0;
+  };
+  struct Year {
+    std::string year;
+    std::int64_t submitted = 0, accepted = 0, completed = 0;
+  };
+  std::vector<Member> members;  // by name
+  std::vector<Year> years;      // oldest first
+  std::int64_t submitted = 0, accepted = 0, completed = 0;
+};
+
 // What a programme publishes to everyone: counts only, each under
 // kSmallestCell withheld (nullopt).
 struct PublicYear {

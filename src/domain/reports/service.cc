@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 
+#include "domain/networks/service.h"
 #include "domain/organisations/service.h"
 #include "domain/programmes/service.h"
 #include "domain/reports/disclosure.h"
@@ -191,6 +192,40 @@ Result<std::vector<ReviewerProgress>> Reports::Reviewers(const RequestContext& c
                       });
     if (!runs) return Error::PermissionDenied("only administrators and coordinators follow reviewers");
     return store::ReviewerProgressOf(tx, intake_id);
+  });
+}
+
+Result<NetworkDashboard> Reports::Dashboard(const RequestContext& ctx, const std::string& network_id) {
+  return db_.Read([&](db::Tx& tx) -> Result<NetworkDashboard> {
+    auto network = networks::ReadableNetwork(tx, ctx, network_id);
+    if (!network) return network.error();
+    std::vector<std::string> ids;
+    NetworkDashboard out;
+    for (const auto& m : network->members) {
+      ids.push_back(m.organisation_id);
+      out.members.push_back({m.organisation_id, m.name, m.country, 0, 0, 0});
+    }
+    auto cells = store::TotalsOf(tx, ids);
+    if (!cells) return cells.error();
+    std::map<std::string, NetworkDashboard::Year> years;
+    for (const auto& c : *cells) {
+      for (auto& m : out.members) {
+        if (m.organisation_id != c.organisation_id) continue;
+        m.submitted += c.submitted;
+        m.accepted += c.accepted;
+        m.completed += c.completed;
+      }
+      auto& y = years[c.year];
+      y.year = c.year;
+      y.submitted += c.submitted;
+      y.accepted += c.accepted;
+      y.completed += c.completed;
+      out.submitted += c.submitted;
+      out.accepted += c.accepted;
+      out.completed += c.completed;
+    }
+    for (auto& [key, y] : years) out.years.push_back(y);
+    return out;
   });
 }
 

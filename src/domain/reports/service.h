@@ -28,6 +28,9 @@ class Reports {
   // Administrators and coordinators: each reviewer's progress in the
   // intake's review stages (names of staff; no applicant).
   Result<std::vector<ReviewerProgress>> Reviewers(const RequestContext& ctx, const std::string& intake_id);
+  // The network's readers (its administrators, staff of its members): the
+  // members' submissions, acceptances and completions, per member and year.
+  Result<NetworkDashboard> Dashboard(const RequestContext& ctx, const std::string& network_id);
   // Anyone, signed in or not: a programme's public figures. kNotFound unless
   // the programme has published a call (it is public then).
   Result<PublicStatistics> Public(const RequestContext& ctx, const std::string& programme_id);

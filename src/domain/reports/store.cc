@@ -1,6 +1,7 @@
 #include "domain/reports/store.h"
 
 #include <algorithm>
+#include <map>
 
 namespace cohort::reports::store {
 namespace {
@@ -142,6 +143,40 @@ Result<std::vector<ReviewerProgress>> ReviewerProgressOf(db::Tx& tx, const std::
     out.push_back({r.Text(0), static_cast<int>(r.Int(1)), r.Text(2), r.Text(3), r.Int(4), r.Int(5), r.Int(6), r.Int(7),
                    r.Int(8)});
   }
+  return out;
+}
+
+Result<std::vector<MemberYear>> TotalsOf(db::Tx& tx, const std::vector<std::string>& organisation_ids) {
+  std::vector<MemberYear> out;
+  if (organisation_ids.empty()) return out;
+  db::Params params;
+  std::string in;
+  for (std::size_t i = 0; i < organisation_ids.size(); ++i) {
+    const std::string name = "o" + std::to_string(i);
+    in += (i ? ", :" : ":") + name;
+    params.push_back(P(name, organisation_ids[i]));
+  }
+  // Three counts per (organisation, year), added up in one pass each.
+  const std::string year = "SUBSTR(i.starts_on, 1, 4)";
+  const std::vector<std::string> queries = {
+      "SELECT i.organisation_id, " + year + ", COUNT(a.submitted_at) FROM intakes i JOIN calls c ON c.intake_id = i.id "
+      "JOIN applications a ON a.call_id = c.id WHERE i.organisation_id IN (" + in + ") GROUP BY i.organisation_id, " + year,
+      "SELECT i.organisation_id, " + year + ", COUNT(*) FROM intakes i JOIN offers o ON o.intake_id = i.id "
+      "WHERE o.state = 'accepted' AND i.organisation_id IN (" + in + ") GROUP BY i.organisation_id, " + year,
+      "SELECT i.organisation_id, " + year + ", COUNT(*) FROM intakes i JOIN participants p ON p.intake_id = i.id "
+      "WHERE p.state = 'completed' AND i.organisation_id IN (" + in + ") GROUP BY i.organisation_id, " + year};
+  std::map<std::pair<std::string, std::string>, MemberYear> cells;
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    auto rows = tx.Query(queries[q], params);
+    if (!rows) return rows.error();
+    for (const auto& r : *rows) {
+      MemberYear& cell = cells[{r.Text(0), r.Text(1)}];
+      cell.organisation_id = r.Text(0);
+      cell.year = r.Text(1);
+      (q == 0 ? cell.submitted : q == 1 ? cell.accepted : cell.completed) = r.Int(2);
+    }
+  }
+  for (auto& [key, cell] : cells) out.push_back(std::move(cell));
   return out;
 }
 

@@ -31,4 +31,8 @@ Result<std::vector<AnswerGroup>> GroupByAnswer(db::Tx& tx, const std::string& in
 // Each reviewer's reviews in the intake's stages, by stage position and name.
 Result<std::vector<ReviewerProgress>> ReviewerProgressOf(db::Tx& tx, const std::string& intake_id);
 
+// Per organisation and intake year: submitted applications, accepted offers
+// and completed participants.
+Result<std::vector<MemberYear>> TotalsOf(db::Tx& tx, const std::vector<std::string>& organisation_ids);
+
 }  // namespace cohort::reports::store
