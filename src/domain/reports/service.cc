@@ -148,13 +148,9 @@ Result<Breakdown> Reports::BreakdownBy(const RequestContext& ctx, const std::str
 Result<Funnel> Reports::IntakeFunnel(const RequestContext& ctx, const std::string& intake_id) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
   return db_.Read([&](db::Tx& tx) -> Result<Funnel> {
-    auto intake = programmes::FindIntake(tx, intake_id);
+    auto intake = IntakeOf(tx, ctx, intake_id);
     if (!intake) return intake.error();
-    if (!*intake) return Error::NotFound("no such intake");
-    auto member = Member(tx, ctx, (*intake)->organisation_id);
-    if (!member) return member.error();
-    if (!*member) return Error::NotFound("no such intake");
-    return FunnelOf(tx, **intake);
+    return FunnelOf(tx, *intake);
   });
 }
 
