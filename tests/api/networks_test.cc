@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api_fixture.h"
+#include "core/time_format.h"
 #include "domain/accounts/service.h"
 #include "domain/organisations/service.h"
 
@@ -61,6 +62,8 @@ class NetworksApi : public ApiTest {
   static std::map<std::string, std::string> Codes(const HttpResponse& r) {
     std::map<std::string, std::string> out;
     const json body = r.Json();
+    if (!body.is_object() || !body.contains("errors")) ADD_FAILURE() << "no field errors: " << r.status << " " << r.body;
+    if (!body.is_object() || !body.contains("errors")) return out;
     for (const auto& e : body["errors"]) out[e["field"]] = e["code"];
     return out;
   }
@@ -198,6 +201,80 @@ TEST_P(NetworksApi, TheDashboardAddsUpMembersWithoutAPerson) {
   auto csv = client().Get("/api/v1/networks/" + id + "/reports/dashboard?format=csv", network_admin_);
   EXPECT_NE(csv.body.find("Azerbaijan Volunteers,AZ,3,0,0"), std::string::npos) << csv.body;
   EXPECT_EQ(client().Get("/api/v1/networks/" + id + "/reports/dashboard", org_admins_[2]).status, 404);
+}
+
+TEST_P(NetworksApi, MembersRegisterDelegationsBeforeTheDeadlineWithinTheHostsLimit) {
+  const std::string id = MakeNetwork();
+  const json event = {{"kind", "week"},
+                      {"title", "Volunteer Week 2027"},
+                      {"host_organisation_id", orgs_[0]},
+                      {"place", "Baku, Ganja and Sheki"},
+                      {"starts_on", "2027-05-10"},
+                      {"ends_on", "2027-05-16"},
+                      {"time_zone", "Asia/Baku"},
+                      {"registration_closes_at", FormatUtc(clock_.Now() + std::chrono::hours(48))},
+                      {"delegation_limit", 3}};
+  json bad = event;
+  bad["host_organisation_id"] = orgs_[2];
+  bad["ends_on"] = "2027-05-01";
+  bad["delegation_limit"] = 0;
+  const auto codes = Codes(Send("POST", "/api/v1/networks/" + id + "/events", bad, network_admin_));
+  EXPECT_EQ(codes.at("host_organisation_id"), "not_a_member");
+  EXPECT_EQ(codes.at("ends_on"), "ends_before_start");
+  EXPECT_EQ(codes.at("delegation_limit"), "out_of_range");
+  EXPECT_EQ(Send("POST", "/api/v1/networks/" + id + "/events", event, org_admins_[0]).status, 403);
+  auto made = Send("POST", "/api/v1/networks/" + id + "/events", event, network_admin_);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string event_id = made.Json()["id"];
+  EXPECT_EQ(made.Json()["host_name"], "Azerbaijan Volunteers");
+  auto agenda = Send("POST", "/api/v1/events/" + event_id + "/sessions",
+                     {{"title", "Opening forum"}, {"place", "Baku"}, {"starts_at", "2027-05-10T06:00:00Z"},
+                      {"ends_at", "2027-05-10T08:00:00Z"}},
+                     network_admin_);
+  ASSERT_EQ(agenda.status, 200) << agenda.body;
+  EXPECT_EQ(agenda.Json()["sessions"][0]["title"], "Opening forum");
+
+  const std::string kz = "/api/v1/events/" + event_id + "/delegations/" + orgs_[1];
+  const json head = {{"role", "head"}, {"name", "Aigerim Nurlanovna"}, {"email", "aigerim@kzv.test"},
+                     {"arrival", "9 May, KC 063"}, {"accommodation", "Hotel Central, 3 nights"}};
+  const json member = {{"role", "member"}, {"name", "Dauren Sadykov"}};
+  // Beyond the host's limit, or without exactly one head: refused at the field.
+  auto too_many = Send("PUT", kz, {{"delegates", json::array({head, member, member, member})}}, org_admins_[1]);
+  ASSERT_EQ(too_many.status, 422);
+  EXPECT_EQ(Codes(too_many)["delegates"], "too_many_items");
+  EXPECT_EQ(Codes(Send("PUT", kz, {{"delegates", json::array({member})}}, org_admins_[1]))["delegates"], "one_head");
+  json bad_email = head;
+  bad_email["email"] = "not an address";
+  EXPECT_EQ(Codes(Send("PUT", kz, {{"delegates", json::array({bad_email})}}, org_admins_[1]))["delegates[0].email"], "invalid_email");
+  // Another member's administrator may not register for Kazakhstan; an organisation outside the network cannot.
+  EXPECT_EQ(Send("PUT", kz, {{"delegates", json::array({head})}}, org_admins_[0]).status, 403);
+  EXPECT_EQ(Send("PUT", "/api/v1/events/" + event_id + "/delegations/" + orgs_[2], {{"delegates", json::array({head})}},
+                 org_admins_[2])
+                .status,
+            404);  // the outsider does not even see the event
+  EXPECT_EQ(Codes(Send("PUT", "/api/v1/events/" + event_id + "/delegations/" + orgs_[2], {{"delegates", json::array({head})}},
+                       network_admin_))["organisation_id"],
+            "not_a_member");
+
+  auto saved = Send("PUT", kz, {{"delegates", json::array({member, head})}}, org_admins_[1]);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  EXPECT_EQ(saved.Json()["delegates"][0]["role"], "head");  // head first
+  EXPECT_EQ(saved.Json()["delegates"][0]["arrival"], "9 May, KC 063");
+  ASSERT_EQ(Send("PUT", "/api/v1/events/" + event_id + "/delegations/" + orgs_[0],
+                 {{"delegates", json::array({json{{"role", "head"}, {"name", "Leyla Quliyeva"}}})}}, org_admins_[0])
+                .status,
+            200);
+  // The host sees both; a member sees its own.
+  EXPECT_EQ(client().Get("/api/v1/events/" + event_id + "/delegations", org_admins_[0]).Json()["items"].size(), 2u);
+  const json own = client().Get("/api/v1/events/" + event_id + "/delegations", org_admins_[1]).Json()["items"];
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0]["organisation_name"], "Kazakhstan Volunteers");
+
+  // After the deadline nothing changes.
+  clock_.Advance(std::chrono::hours(49));
+  auto late = Send("PUT", kz, {{"delegates", json::array({head})}}, org_admins_[1]);
+  ASSERT_EQ(late.status, 409) << late.body;
+  EXPECT_EQ(late.Json()["code"], "registration_closed");
 }
 
 COHORT_API_ON_BOTH_ENGINES(NetworksApi);

@@ -10,4 +10,8 @@ namespace cohort::networks {
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth);
 
+// A network's events, their agenda and delegations (docs/api/networks.md "Events").
+void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
+                         const accounts::Authenticator& auth);
+
 }  // namespace cohort::networks

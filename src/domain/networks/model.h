@@ -30,4 +30,26 @@ struct Network {
   std::vector<Chair> chairs;    // by year
 };
 
+// A joint event of a network, hosted by a member organisation.
+struct Session {
+  std::string id, event_id, title, place, starts_at, ends_at;
+};
+
+struct Delegate {
+  std::string id, role, name, email, arrival, departure, accommodation;  // role: head, member
+};
+
+struct Delegation {
+  std::string id, event_id, organisation_id, organisation_name, registered_at, updated_at;
+  std::vector<Delegate> delegates;  // head first
+};
+
+struct Event {
+  std::string id, network_id, host_organisation_id, host_name, kind, title, description, place;
+  std::string starts_on, ends_on, time_zone, registration_closes_at;
+  int delegation_limit = 1;
+  std::string created_at;
+  std::vector<Session> sessions;  // by start
+};
+
 }  // namespace cohort::networks

@@ -1,0 +1,247 @@
+#include "domain/networks/events.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "core/id.h"
+#include "core/text.h"
+#include "core/time_format.h"
+#include "domain/accounts/service.h"
+#include "domain/networks/event_store.h"
+#include "domain/networks/service.h"
+#include "domain/networks/store.h"
+#include "domain/organisations/service.h"
+#include "domain/programmes/call_window.h"
+#include "domain/programmes/form.h"
+
+namespace cohort::networks {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kKinds[] = {"conference", "forum", "week", "meeting"};
+
+// The event, its network as the actor may read it, and whether they administer it.
+struct EventAccess {
+  Event event;
+  Network network;
+  bool admin = false;
+};
+
+Result<bool> IsNetworkAdmin(db::Tx& tx, const RequestContext& ctx, const std::string& network_id) {
+  if (ctx.actor.is_platform_admin) return true;
+  return store::IsAdmin(tx, network_id, ctx.actor.account_id);
+}
+
+Result<EventAccess> EventFor(db::Tx& tx, const RequestContext& ctx, const std::string& event_id) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  if (!LooksLikeId(event_id)) return Error::NotFound("no such event");
+  auto e = store::GetEvent(tx, event_id);
+  if (!e) return e.error();
+  if (!*e) return Error::NotFound("no such event");
+  auto network = ReadableNetwork(tx, ctx, (*e)->network_id);
+  if (!network) return network.error().code() == ErrorCode::kNotFound ? Error::NotFound("no such event") : network.error();
+  auto admin = IsNetworkAdmin(tx, ctx, (*e)->network_id);
+  if (!admin) return admin.error();
+  return EventAccess{std::move(**e), std::move(*network), *admin};
+}
+
+// Whether the actor runs the organisation (administrator or coordinator).
+Result<bool> RunsOrganisation(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id) {
+  auto roles = organisations::StaffRoles(tx, ctx, organisation_id);
+  if (!roles) return roles.error();
+  return std::any_of(roles->begin(), roles->end(),
+                     [](const std::string& r) { return r == "organisation_admin" || r == "coordinator"; });
+}
+
+bool IsMember(const Network& n, const std::string& organisation_id) {
+  return std::any_of(n.members.begin(), n.members.end(),
+                     [&](const Member& m) { return m.organisation_id == organisation_id; });
+}
+
+void CheckTimes(const std::string& starts, const std::string& ends, std::vector<FieldError>& errors) {
+  const auto s = ParseRfc3339(starts);
+  const auto e = ParseRfc3339(ends);
+  if (!s) errors.push_back({"starts_at", "invalid_datetime", "an RFC 3339 time"});
+  if (!e) errors.push_back({"ends_at", "invalid_datetime", "an RFC 3339 time"});
+  if (s && e && *e <= *s) errors.push_back({"ends_at", "ends_before_start", "ends before it starts"});
+}
+
+}  // namespace
+
+Result<Event> Events::Create(const RequestContext& ctx, const std::string& network_id, Event input) {
+  return db_.Write([&](db::Tx& tx) -> Result<Event> {
+    auto network = ReadableNetwork(tx, ctx, network_id);
+    if (!network) return network.error();
+    auto admin = IsNetworkAdmin(tx, ctx, network_id);
+    if (!admin) return admin.error();
+    if (!*admin) return Error::PermissionDenied("only the network's administrators create events");
+    input.title = Trim(input.title);
+    input.description = Trim(input.description);
+    input.place = Trim(input.place);
+    std::vector<FieldError> errors;
+    if (std::none_of(std::begin(kKinds), std::end(kKinds), [&](const char* k) { return input.kind == k; })) {
+      errors.push_back({"kind", "invalid_choice", "conference, forum, week or meeting"});
+    }
+    if (input.title.empty()) errors.push_back({"title", "required", "a title"});
+    else if (CodePoints(input.title) > 200) errors.push_back({"title", "too_long", "at most 200 characters"});
+    if (CodePoints(input.description) > 5000) errors.push_back({"description", "too_long", "at most 5,000 characters"});
+    if (CodePoints(input.place) > 300) errors.push_back({"place", "too_long", "at most 300 characters"});
+    if (!IsMember(*network, input.host_organisation_id)) {
+      errors.push_back({"host_organisation_id", "not_a_member", "the host must be a member of the network"});
+    }
+    const bool dates = programmes::IsValidDate(input.starts_on) && programmes::IsValidDate(input.ends_on);
+    if (!programmes::IsValidDate(input.starts_on)) errors.push_back({"starts_on", "invalid_date", "YYYY-MM-DD"});
+    if (!programmes::IsValidDate(input.ends_on)) errors.push_back({"ends_on", "invalid_date", "YYYY-MM-DD"});
+    if (dates && input.ends_on < input.starts_on) errors.push_back({"ends_on", "ends_before_start", "ends before it starts"});
+    if (!programmes::KnownTimeZone(input.time_zone)) {
+      errors.push_back({"time_zone", "unknown_time_zone", "an IANA time zone"});
+    }
+    const auto closes = ParseRfc3339(input.registration_closes_at);
+    if (!closes) errors.push_back({"registration_closes_at", "invalid_datetime", "an RFC 3339 time"});
+    if (input.delegation_limit < 1 || input.delegation_limit > 500) {
+      errors.push_back({"delegation_limit", "out_of_range", "1 to 500 people"});
+    }
+    if (!errors.empty()) return Error::InvalidArgument("invalid event", errors);
+    input.registration_closes_at = FormatUtc(*closes);
+    input.id = NewId(ctx.clock.Now());
+    input.network_id = network_id;
+    input.created_at = FormatUtc(ctx.clock.Now());
+    input.sessions.clear();
+    if (auto w = store::InsertEvent(tx, input); !w) return w.error();
+    if (auto a = trail_.Append(tx, ctx, {input.host_organisation_id, "event", input.id, "create", "",
+                                         json({{"title", input.title}, {"network_id", network_id}}).dump()});
+        !a) {
+      return a.error();
+    }
+    auto stored = store::GetEvent(tx, input.id);
+    if (!stored) return stored.error();
+    return std::move(**stored);
+  });
+}
+
+Result<std::vector<Event>> Events::List(const RequestContext& ctx, const std::string& network_id) {
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Event>> {
+    auto network = ReadableNetwork(tx, ctx, network_id);
+    if (!network) return network.error();
+    return store::EventsOf(tx, network_id);
+  });
+}
+
+Result<Event> Events::Get(const RequestContext& ctx, const std::string& event_id) {
+  return db_.Read([&](db::Tx& tx) -> Result<Event> {
+    auto a = EventFor(tx, ctx, event_id);
+    if (!a) return a.error();
+    return std::move(a->event);
+  });
+}
+
+Result<Event> Events::AddSession(const RequestContext& ctx, const std::string& event_id, Session input) {
+  return db_.Write([&](db::Tx& tx) -> Result<Event> {
+    auto a = EventFor(tx, ctx, event_id);
+    if (!a) return a.error();
+    if (!a->admin) return Error::PermissionDenied("only the network's administrators change the agenda");
+    input.title = Trim(input.title);
+    input.place = Trim(input.place);
+    std::vector<FieldError> errors;
+    if (input.title.empty()) errors.push_back({"title", "required", "a title"});
+    else if (CodePoints(input.title) > 200) errors.push_back({"title", "too_long", "at most 200 characters"});
+    CheckTimes(input.starts_at, input.ends_at, errors);
+    if (!errors.empty()) return Error::InvalidArgument("invalid session", errors);
+    input.id = NewId(ctx.clock.Now());
+    input.event_id = event_id;
+    input.starts_at = FormatUtc(*ParseRfc3339(input.starts_at));
+    input.ends_at = FormatUtc(*ParseRfc3339(input.ends_at));
+    if (auto w = store::InsertSession(tx, input, FormatUtc(ctx.clock.Now())); !w) return w.error();
+    auto stored = store::GetEvent(tx, event_id);
+    if (!stored) return stored.error();
+    return std::move(**stored);
+  });
+}
+
+Result<std::vector<Delegation>> Events::Delegations(const RequestContext& ctx, const std::string& event_id) {
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<Delegation>> {
+    auto a = EventFor(tx, ctx, event_id);
+    if (!a) return a.error();
+    auto all = store::DelegationsOf(tx, event_id);
+    if (!all) return all.error();
+    auto host = RunsOrganisation(tx, ctx, a->event.host_organisation_id);
+    if (!host) return host.error();
+    if (a->admin || *host) return all;
+    std::vector<Delegation> own;
+    for (auto& d : *all) {
+      auto roles = organisations::StaffRoles(tx, ctx, d.organisation_id);
+      if (!roles) return roles.error();
+      if (!roles->empty()) own.push_back(std::move(d));
+    }
+    return own;
+  });
+}
+
+Result<Delegation> Events::Register(const RequestContext& ctx, const std::string& event_id,
+                                    const std::string& organisation_id, std::vector<Delegate> delegates) {
+  return db_.Write([&](db::Tx& tx) -> Result<Delegation> {
+    auto a = EventFor(tx, ctx, event_id);
+    if (!a) return a.error();
+    if (!IsMember(a->network, organisation_id)) {
+      return Error::InvalidArgument("not a member", {{"organisation_id", "not_a_member",
+                                                      "only member organisations of the network register delegations"}});
+    }
+    auto runs = RunsOrganisation(tx, ctx, organisation_id);
+    if (!runs) return runs.error();
+    if (!*runs && !a->admin) {
+      return Error::PermissionDenied("the organisation's administrators and coordinators register its delegation");
+    }
+    if (FormatUtc(ctx.clock.Now()) > a->event.registration_closes_at) {
+      return Error::FailedPrecondition("registration closed at " + a->event.registration_closes_at)
+          .WithCode("registration_closed");
+    }
+    std::vector<FieldError> errors;
+    if (delegates.empty()) errors.push_back({"delegates", "required", "at least the head of the delegation"});
+    if (static_cast<int>(delegates.size()) > a->event.delegation_limit) {
+      errors.push_back({"delegates", "too_many_items",
+                        "the host takes at most " + std::to_string(a->event.delegation_limit) + " people a delegation"});
+    }
+    int heads = 0;
+    for (std::size_t i = 0; i < delegates.size(); ++i) {
+      Delegate& d = delegates[i];
+      const std::string at = "delegates[" + std::to_string(i) + "]";
+      d.name = Trim(d.name);
+      d.email = Trim(d.email);
+      d.arrival = Trim(d.arrival);
+      d.departure = Trim(d.departure);
+      d.accommodation = Trim(d.accommodation);
+      if (d.role != "head" && d.role != "member") errors.push_back({at + ".role", "invalid_choice", "head or member"});
+      heads += d.role == "head" ? 1 : 0;
+      if (d.name.empty()) errors.push_back({at + ".name", "required", "a name"});
+      else if (CodePoints(d.name) > 200) errors.push_back({at + ".name", "too_long", "at most 200 characters"});
+      if (!d.email.empty()) {
+        auto email = accounts::NormaliseEmail(d.email);
+        if (!email) errors.push_back({at + ".email", "invalid_email", "an e-mail address"});
+        else d.email = *email;
+      }
+      for (const auto* text : {&d.arrival, &d.departure, &d.accommodation}) {
+        if (CodePoints(*text) > 500) errors.push_back({at, "too_long", "travel details of at most 500 characters"});
+      }
+    }
+    if (!delegates.empty() && heads != 1) errors.push_back({"delegates", "one_head", "exactly one head of delegation"});
+    if (!errors.empty()) return Error::InvalidArgument("invalid delegation", errors);
+    // Head first.
+    std::stable_partition(delegates.begin(), delegates.end(), [](const Delegate& d) { return d.role == "head"; });
+    auto saved = store::SaveDelegation(tx, event_id, organisation_id, delegates, ctx.actor.account_id,
+                                       FormatUtc(ctx.clock.Now()));
+    if (!saved) return saved.error();
+    if (auto au = trail_.Append(tx, ctx, {organisation_id, "delegation", saved->id, "register", "",
+                                          json({{"event_id", event_id}, {"people", delegates.size()}}).dump()});
+        !au) {
+      return au.error();
+    }
+    for (const auto& m : a->network.members) {
+      if (m.organisation_id == organisation_id) saved->organisation_name = m.name;
+    }
+    return saved;
+  });
+}
+
+}  // namespace cohort::networks

@@ -1,0 +1,48 @@
+#pragma once
+// Joint events of a network: conferences, forums and weeks hosted by a
+// member organisation, their agenda of sessions, and the delegation each
+// member organisation registers before the deadline (docs/api/networks.md
+// "Events"). Network administrators create events and sessions; readers of
+// the network see them; administrators and coordinators of a member
+// organisation register its delegation.
+#include <string>
+#include <vector>
+
+#include "core/request_context.h"
+#include "db/database.h"
+#include "domain/audit/trail.h"
+#include "domain/networks/model.h"
+
+namespace cohort::networks {
+
+class Events {
+ public:
+  Events(db::Database& db, const audit::Trail& trail) : db_(db), trail_(trail) {}
+
+  // kInvalidArgument at kind (invalid_choice), title (required, too_long),
+  // host_organisation_id (not_a_member), starts_on / ends_on (invalid_date,
+  // ends_before_start), time_zone (unknown_time_zone),
+  // registration_closes_at (invalid_datetime), delegation_limit (out_of_range 1–500).
+  Result<Event> Create(const RequestContext& ctx, const std::string& network_id, Event input);
+  Result<std::vector<Event>> List(const RequestContext& ctx, const std::string& network_id);
+  Result<Event> Get(const RequestContext& ctx, const std::string& event_id);
+  // Network administrators. kInvalidArgument at title, starts_at / ends_at.
+  Result<Event> AddSession(const RequestContext& ctx, const std::string& event_id, Session input);
+  // Network administrators and the host see every delegation; staff of a
+  // member organisation their own.
+  Result<std::vector<Delegation>> Delegations(const RequestContext& ctx, const std::string& event_id);
+  // Administrators and coordinators of the organisation (or network
+  // administrators): its delegation, head first. kInvalidArgument at
+  // organisation_id (not_a_member), delegates (required, too_many_items
+  // beyond the event's limit, one_head), delegates[i].name (required,
+  // too_long), delegates[i].email (invalid_email), delegates[i].role
+  // (invalid_choice); kFailedPrecondition "registration_closed" after the deadline.
+  Result<Delegation> Register(const RequestContext& ctx, const std::string& event_id, const std::string& organisation_id,
+                              std::vector<Delegate> delegates);
+
+ private:
+  db::Database& db_;
+  const audit::Trail& trail_;
+};
+
+}  // namespace cohort::networks
