@@ -5,11 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <regex>
 
 #include <nlohmann/json.hpp>
 
 #include "api/api_fixture.h"
 #include "core/time_format.h"
+#include "support/process.h"
+#include "support/temp_dir.h"
 #include "domain/accounts/service.h"
 #include "domain/organisations/service.h"
 
@@ -269,6 +272,21 @@ TEST_P(NetworksApi, MembersRegisterDelegationsBeforeTheDeadlineWithinTheHostsLim
   const json own = client().Get("/api/v1/events/" + event_id + "/delegations", org_admins_[1]).Json()["items"];
   ASSERT_EQ(own.size(), 1u);
   EXPECT_EQ(own[0]["organisation_name"], "Kazakhstan Volunteers");
+
+  // Badges: one page per delegate, the head's role named, in the asked language.
+  auto badges = client().Get("/api/v1/events/" + event_id + "/badges?lang=en&organisation=" + orgs_[1], org_admins_[1]);
+  ASSERT_EQ(badges.status, 200) << badges.body;
+  EXPECT_EQ(badges.Header("content-type"), "application/pdf");
+  TempDir dir;
+  WriteFile(dir.File("badges.pdf"), badges.body);
+  const auto text = RunProcess({"/usr/bin/pdftotext", "-layout", dir.File("badges.pdf"), "-"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("Nurlanovna"), std::string::npos) << text.out;  // a long name wraps
+  EXPECT_NE(text.out.find("Head of delegation"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Dauren Sadykov"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("Leyla Quliyeva"), std::string::npos);  // another organisation's delegation
+  const auto pages = RunProcess({"/usr/bin/pdfinfo", dir.File("badges.pdf")});
+  EXPECT_TRUE(std::regex_search(pages.out, std::regex("Pages:\\s+2\\n"))) << pages.out;
 
   // After the deadline nothing changes.
   clock_.Advance(std::chrono::hours(49));

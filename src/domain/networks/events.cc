@@ -7,6 +7,7 @@
 #include "core/id.h"
 #include "core/text.h"
 #include "core/time_format.h"
+#include "docs/badge_pdf.h"
 #include "domain/accounts/service.h"
 #include "domain/networks/event_store.h"
 #include "domain/networks/service.h"
@@ -14,6 +15,7 @@
 #include "domain/organisations/service.h"
 #include "domain/programmes/call_window.h"
 #include "domain/programmes/form.h"
+#include "i18n/catalog.h"
 
 namespace cohort::networks {
 namespace {
@@ -177,6 +179,28 @@ Result<std::vector<Delegation>> Events::Delegations(const RequestContext& ctx, c
     }
     return own;
   });
+}
+
+Result<std::string> Events::Badges(const RequestContext& ctx, const std::string& event_id,
+                                   const std::string& organisation_id, const std::string& language) {
+  auto event = Get(ctx, event_id);
+  if (!event) return event.error();
+  auto delegations = Delegations(ctx, event_id);
+  if (!delegations) return delegations.error();
+  const auto& catalog = i18n::Catalog::Embedded();
+  const auto lang = i18n::ParseLocale(language).value_or(i18n::ParseLocale(ctx.locale).value_or(i18n::kDefaultLocale));
+  std::string when = event->starts_on == event->ends_on ? event->starts_on : event->starts_on + " – " + event->ends_on;
+  if (!event->place.empty()) when += " · " + event->place;
+  std::vector<docs::Badge> badges;
+  for (const auto& d : *delegations) {
+    if (!organisation_id.empty() && d.organisation_id != organisation_id) continue;
+    for (const auto& p : d.delegates) {
+      badges.push_back({event->title, when, p.name, d.organisation_name,
+                        catalog.Text(lang, p.role == "head" ? "badge.role_head" : "badge.role_member"),
+                        public_url_ + "/events/" + event_id + "/delegates/" + p.id});
+    }
+  }
+  return docs::RenderBadgesPdf(badges, event->title);
 }
 
 Result<Delegation> Events::Register(const RequestContext& ctx, const std::string& event_id,

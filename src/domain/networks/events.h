@@ -17,7 +17,8 @@ namespace cohort::networks {
 
 class Events {
  public:
-  Events(db::Database& db, const audit::Trail& trail) : db_(db), trail_(trail) {}
+  Events(db::Database& db, const audit::Trail& trail, std::string public_url = "")
+      : db_(db), trail_(trail), public_url_(std::move(public_url)) {}
 
   // kInvalidArgument at kind (invalid_choice), title (required, too_long),
   // host_organisation_id (not_a_member), starts_on / ends_on (invalid_date,
@@ -37,12 +38,18 @@ class Events {
   // beyond the event's limit, one_head), delegates[i].name (required,
   // too_long), delegates[i].email (invalid_email), delegates[i].role
   // (invalid_choice); kFailedPrecondition "registration_closed" after the deadline.
+  // Those who see the delegations (as above): the badges of the event's
+  // delegates, or of one organisation's, as a PDF (one A6 page each, the
+  // QR code carrying the delegate's address) in `language` (az, en, ru).
+  Result<std::string> Badges(const RequestContext& ctx, const std::string& event_id, const std::string& organisation_id,
+                             const std::string& language);
   Result<Delegation> Register(const RequestContext& ctx, const std::string& event_id, const std::string& organisation_id,
                               std::vector<Delegate> delegates);
 
  private:
   db::Database& db_;
   const audit::Trail& trail_;
+  std::string public_url_;
 };
 
 }  // namespace cohort::networks

@@ -59,8 +59,8 @@ std::string TextOf(const json& item, const char* key) {
 }  // namespace
 
 void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                         const accounts::Authenticator& auth) {
-  auto events = std::make_shared<Events>(db, trail);
+                         const accounts::Authenticator& auth, const std::string& public_url) {
+  auto events = std::make_shared<Events>(db, trail, public_url);
 
   router.Add(Method::kPost, "/api/v1/networks/{id}/events", [&auth, events](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
@@ -129,6 +129,18 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
     json items = json::array();
     for (const auto& d : *list) items.push_back(ToJson(d));
     return Response::Json(200, {{"items", items}});
+  });
+
+  router.Add(Method::kGet, "/api/v1/events/{id}/badges", [&auth, events](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto pdf = events->Badges(*ctx, req.PathParam("id"), req.QueryParam("organisation").value_or(""),
+                              req.QueryParam("lang").value_or(""));
+    if (!pdf) return pdf.error();
+    auto r = Response::Text(200, std::move(*pdf), "application/pdf");
+    r.Header("Content-Disposition", "attachment; filename=\"badges.pdf\"");
+    r.Header("Cache-Control", "no-store");
+    return r;
   });
 
   router.Add(Method::kPut, "/api/v1/events/{id}/delegations/{organisation}", [&auth, events](Request& req) -> Result<Response> {

@@ -12,6 +12,6 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
 
 // A network's events, their agenda and delegations (docs/api/networks.md "Events").
 void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
-                         const accounts::Authenticator& auth);
+                         const accounts::Authenticator& auth, const std::string& public_url);
 
 }  // namespace cohort::networks
