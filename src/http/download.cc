@@ -11,17 +11,11 @@ Result<std::string> FormatParam(const Request& req) {
 }
 
 Result<Response> TableDownload(const docs::Table& table, std::string_view format, const std::string& file_stem) {
-  Response r;
-  if (format == "csv") {
-    r = Response::Text(200, docs::ToCsv(table), "text/csv; charset=utf-8");
-  } else {
-    auto bytes = docs::ToXlsx(table);
-    if (!bytes) return bytes.error();
-    r = Response::Text(200, std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  }
-  r.Header("Content-Disposition", "attachment; filename=\"" + file_stem + "." + std::string(format) + "\"");
-  r.Header("Cache-Control", "no-store");
-  return r;
+  const std::string name = file_stem + "." + std::string(format);
+  if (format == "csv") return Response::Download(docs::ToCsv(table), "text/csv; charset=utf-8", name);
+  auto bytes = docs::ToXlsx(table);
+  if (!bytes) return bytes.error();
+  return Response::Download(std::move(*bytes), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
 }
 
 }  // namespace cohort::http

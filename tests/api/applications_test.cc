@@ -541,7 +541,8 @@ TEST_P(ApplicationsApi, ExportsNeverStartACellWithAFormula) {
   auto csv = client().Get("/api/v1/intakes/" + intake_ + "/applications?format=csv", With(staff_, "Accept-Language", "en"));
   ASSERT_EQ(csv.status, 200) << csv.body;
   EXPECT_EQ(csv.Header("content-type"), "text/csv; charset=utf-8");
-  EXPECT_EQ(csv.Header("content-disposition"), "attachment; filename=\"MFA-DV-2027-applications.csv\"");
+  EXPECT_EQ(csv.Header("content-disposition"),
+            "attachment; filename=\"MFA-DV-2027-applications.csv\"; filename*=UTF-8''MFA-DV-2027-applications.csv");
   EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
   EXPECT_NE(csv.body.find("reference,name,email,state,eligibility,submitted_at,Why? [motivation]"), std::string::npos) << csv.body;
   EXPECT_NE(csv.body.find("MFA-DV-2027-000001,Leyla Məmmədova,leyla@example.az,submitted,eligible"), std::string::npos);

@@ -62,6 +62,7 @@ TEST_P(ReportsApi, TheFunnelCountsEachStepAndItsConversion) {
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.Header("content-type").find("text/csv"), std::string::npos);
   EXPECT_NE(csv.body.find("intake,starts_on,step,count,conversion"), std::string::npos) << csv.body;
+  EXPECT_EQ(csv.Header("content-disposition"), "attachment; filename=\"funnel-2027.csv\"; filename*=UTF-8''funnel-2027.csv");
   EXPECT_NE(csv.body.find("2027,2027-02-01,offered,4,0.6667"), std::string::npos) << csv.body;
   auto xlsx = client().Get("/api/v1/intakes/" + intake_ + "/reports/funnel?format=xlsx", staff_);
   ASSERT_EQ(xlsx.status, 200);

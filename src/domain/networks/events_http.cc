@@ -137,10 +137,7 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
     auto pdf = events->Badges(*ctx, req.PathParam("id"), req.QueryParam("organisation").value_or(""),
                               req.QueryParam("lang").value_or(""));
     if (!pdf) return pdf.error();
-    auto r = Response::Text(200, std::move(*pdf), "application/pdf");
-    r.Header("Content-Disposition", "attachment; filename=\"badges.pdf\"");
-    r.Header("Cache-Control", "no-store");
-    return r;
+    return Response::Download(std::move(*pdf), "application/pdf", "badges.pdf");
   });
 
   router.Add(Method::kPut, "/api/v1/events/{id}/delegations/{organisation}", [&auth, events](Request& req) -> Result<Response> {

@@ -207,7 +207,8 @@ void RegisterRoutes(http::Router& router, db::Database& db, const accounts::Auth
                                {b->dimension.key, "label", "submitted", "eligible", "offered", "accepted", "completed"},
                                {}};
                  for (const auto& r : b->rows) {
-                   t.rows.push_back({r.value, InLanguage(r.label, ctx->locale), std::to_string(r.submitted),
+                   t.rows.push_back({r.value, InLanguage(r.label, req.QueryParam("lang").value_or(ctx->locale)),
+                                     std::to_string(r.submitted),
                                      std::to_string(r.eligible), std::to_string(r.offered), std::to_string(r.accepted),
                                      std::to_string(r.completed)});
                  }
