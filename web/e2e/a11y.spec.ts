@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, LOCALES, test, useLocale } from './fixtures';
 
-const PAGES = ['/', '/status', '/calls', '/register', '/login', '/reset-password', '/privacy', '/verify', '/no-such-page'] as const;
+const PAGES = ['/', '/status', '/calls', '/register', '/login', '/reset-password', '/privacy', '/verify', '/statistics', '/no-such-page'] as const;
 
 for (const locale of LOCALES) {
   for (const path of PAGES) {

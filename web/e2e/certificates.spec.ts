@@ -1,10 +1,17 @@
-// Activities, attendance, completion and certificates, end to end. Through the
-// HTTP API (participants-setup.ts): three applicants who accepted their offers.
-// In the browser:
-// - the coordinator creates an activity that is happening now and opens its
-//   check-in screen (a QR code of the check-in address, refreshed as it changes);
+// The whole path of a programme, end to end: rotations planned, attendance
+// taken on a phone, completion, a certificate whose QR code verifies, and its
+// revocation. Through the HTTP API (participants-setup.ts): three applicants
+// who accepted their offers, and two units of the organisation (as
+// rotations.spec.ts makes them). In the browser:
+// - the coordinator, on the intake's programme page, sets up two periods of two
+//   months with the helper and two host units with two places in each period,
+//   plans (every participant gets one unit per period, a different one each
+//   time) and publishes the plan after a confirmation;
+// - creates an activity that is happening now and opens its check-in screen
+//   (a QR code of the check-in address, refreshed as it changes);
 // - a participant on a phone opens the address the screen shows, signs in on
-//   the way, and is checked in;
+//   the way, and is checked in; on /my-programme she sees her published
+//   rotations, period by period, and the activity in her timetable;
 // - the coordinator marks another participant excused (the reason is required);
 // - sets the completion rules (a passed final work required), records a passed
 //   final work, is refused for a participant without one, and confirms the
@@ -21,6 +28,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
+import { adminApi } from './calls-setup';
 import { expect, test, text } from './fixtures';
 import { acceptedParticipants } from './participants-setup';
 import { PASSWORD, person, signIn } from './people';
@@ -31,6 +39,12 @@ test.use({ allowedConsoleErrors: [/status of 422/] });
 const PHONE = { width: 375, height: 740 };
 const SHOTS = '/tmp/shots2';
 
+/** The host units of the rotations, by the key of their type. */
+const UNITS = { konsulluq: 'Konsulluq idarəsi', protokol: 'Protokol idarəsi' } as const;
+
+/** An element by its id (the set-up editor's ids are the API's paths, with dots and brackets). */
+const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+
 async function axe(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -40,7 +54,7 @@ async function axe(page: Page, where: string): Promise<void> {
 /** No catalogue key shows instead of its text. */
 async function noKeys(page: Page, where: string): Promise<void> {
   const shown = await page.locator('main').innerText();
-  expect(shown.match(/\b(activities|attendance|completion|certificates|check_in|check_in_screen|verify|my_programme|field_errors|copy)\.[a-z_.]+/g), `catalogue keys on ${where}`).toBeNull();
+  expect(shown.match(/\b(programme_run|rotation_setup|rotations|activities|attendance|completion|certificates|check_in|check_in_screen|verify|my_programme|field_errors|copy)\.[a-z_.]+/g), `catalogue keys on ${where}`).toBeNull();
 }
 
 async function noSideScroll(page: Page, where: string): Promise<void> {
@@ -85,7 +99,7 @@ function qrInPdf(pdf: string): string {
   return found.data;
 }
 
-test('an activity with QR check-in, attendance, completion, a certificate whose QR code verifies, and its revocation', async ({ page, browser, baseURL }) => {
+test('rotations planned and published, an activity with QR check-in on a phone, attendance, completion, a certificate whose QR code verifies, and its revocation', async ({ page, browser, baseURL }) => {
   test.slow();
   test.setTimeout(300_000);
   const base = baseURL ?? '';
@@ -99,13 +113,79 @@ test('an activity with QR check-in, attendance, completion, a certificate whose 
   );
   const [leyla] = participants;
   if (!leyla) throw new Error('three participants expected');
+  // The organisation's units (not part of planning: the set-up picks among them).
+  const admin = await adminApi(base, call);
+  const unitNames: Record<string, string> = {};
+  try {
+    for (const name of Object.values(UNITS)) {
+      const created = await admin.post(`/api/v1/organisations/${call.organisationId}/units`, { data: { name } });
+      expect(created.status(), await created.text()).toBe(201);
+      unitNames[((await created.json()) as { id: string }).id] = name;
+    }
+  } finally {
+    await admin.dispose();
+  }
 
   const phone = await otherBrowser(browser, base, PHONE);
   try {
-    // ---- the coordinator creates an activity that is happening now ----
+    // ---- the coordinator opens the intake's programme ----
     await signIn(page, call.admin, PASSWORD);
     await expect(page).toHaveURL(/\/account$/);
     await page.goto(`/intake/programme?id=${call.intakeId}`);
+
+    // ---- rotations: two periods, two host units, the plan, published ----
+    await page.getByRole('tab', { name: text('az', 'programme_run.tab.setup') }).click();
+    await byId(page, 'split-start').fill('2027-03-01');
+    await byId(page, 'split-count').fill('2');
+    await byId(page, 'split-months').fill('2');
+    await page.getByRole('button', { name: text('az', 'rotation_setup.split_button') }).click();
+    await expect(page.getByTestId('period-row')).toHaveCount(2);
+    await expect(byId(page, 'periods[0].ends_on')).toHaveValue('2027-04-30');
+    await expect(byId(page, 'periods[1].starts_on')).toHaveValue('2027-05-01');
+    await expect(byId(page, 'periods[1].ends_on')).toHaveValue('2027-06-30');
+    for (const [i, [type, name]] of Object.entries(UNITS).entries()) {
+      await page.getByRole('button', { name: text('az', 'rotation_setup.add_unit') }).click();
+      await expect(byId(page, `units[${i}].unit_id`)).toBeFocused();
+      await byId(page, `units[${i}].unit_id`).selectOption({ label: name });
+      await byId(page, `units[${i}].type`).fill(type);
+      for (let j = 0; j < 2; j++) await byId(page, `units[${i}].places[${j}]`).fill('2');
+    }
+    await expect(page.getByTestId('unit-row')).toHaveCount(2);
+    await page.getByRole('button', { name: text('az', 'rotation_setup.save') }).click();
+    await expect(page.getByText(text('az', 'rotation_setup.saved'))).toBeVisible();
+    await expect(page.getByTestId('programme-facts')).toContainText(text('az', 'programme_run.periods_n', { count: '2' }));
+    await shot(page, 'programme-setup-1280');
+
+    await page.getByRole('tab', { name: text('az', 'programme_run.tab.rotations') }).click();
+    await expect(page.getByTestId('plan-state')).toHaveText(text('az', 'rotations.states.none'));
+    await page.getByRole('button', { name: text('az', 'rotations.plan'), exact: true }).click();
+    await expect(page.getByTestId('plan-result')).toHaveText(text('az', 'rotations.planned', { count: '3', short: '0' }));
+    await expect(page.getByTestId('plan-state')).toHaveText(text('az', 'rotations.states.draft'));
+    await expect(page.getByTestId('plan-placed')).toHaveText(text('az', 'rotations.placed_of', { placed: '6', total: '6' }));
+    await expect(page.getByTestId('shortfalls')).toHaveCount(0);
+    await expect(page.getByTestId('violations')).toHaveCount(0);
+    // Every participant: one unit in each period, never the same twice.
+    const planRows = page.getByTestId('plan-row');
+    await expect(planRows).toHaveCount(3);
+    const planned = new Map<string, string[]>();
+    for (const name of names) {
+      const cells = planRows.filter({ hasText: name }).getByTestId('plan-cell');
+      await expect(cells).toHaveCount(2);
+      const units = await cells.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-unit') ?? ''));
+      expect(units.every((u) => u in unitNames), `${name} has a unit in every period`).toBe(true);
+      expect(new Set(units).size, `${name} has two different units`).toBe(2);
+      planned.set(name, units.map((u) => unitNames[u] ?? ''));
+    }
+    await page.getByRole('button', { name: text('az', 'rotations.publish'), exact: true }).click();
+    const publish = page.getByRole('dialog', { name: text('az', 'rotations.publish_confirm_title') });
+    await expect(publish).toContainText(text('az', 'rotations.publish_confirm', { count: '3' }));
+    await publish.getByRole('button', { name: text('az', 'rotations.publish_yes') }).click();
+    await expect(page.getByTestId('publish-result')).toHaveText(text('az', 'rotations.published_note'));
+    await expect(page.getByTestId('plan-state')).toHaveText(text('az', 'rotations.states.published'));
+    await axe(page, 'rotations tab (published)');
+    await shot(page, 'programme-rotations-published-1280');
+
+    // ---- the coordinator creates an activity that is happening now ----
     await page.getByRole('tab', { name: text('az', 'programme_run.tab.activities') }).click();
     await expect(page.getByText(text('az', 'activities.none'))).toBeVisible();
     await page.getByRole('button', { name: text('az', 'activities.new') }).click();
@@ -170,8 +250,13 @@ test('an activity with QR check-in, attendance, completion, a certificate whose 
     await expect(phone.page.getByTestId('check-in-error')).toHaveText(text('az', 'check_in.errors.invalid_code'));
     await shot(phone.page, 'check-in-invalid-375');
 
-    // The participant's programme: the timetable and the calendar address.
+    // The participant's programme: her rotations, the timetable and the calendar address.
     await phone.page.goto('/my-programme');
+    const card = phone.page.getByTestId('participation');
+    await expect(card.getByTestId('participation-plan')).toHaveText(text('az', 'my_programme.plan_states.published'));
+    await expect(card.getByTestId('my-rotation')).toHaveCount(2);
+    await expect(card.getByTestId('my-rotation-unit')).toHaveText(planned.get('Leyla Quliyeva') ?? []);
+    await expect(card.getByTestId('my-rotation').first()).toContainText(text('az', 'rotation_setup.period_name', { n: '1' }));
     await expect(phone.page.getByTestId('my-activity')).toHaveCount(1);
     await expect(phone.page.getByTestId('my-activity')).toContainText('Diplomatik protokol');
     await phone.page.getByRole('button', { name: text('az', 'my_programme.subscribe') }).click();

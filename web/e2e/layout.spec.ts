@@ -40,6 +40,7 @@ for (const locale of LOCALES) {
       '/interns',
       '/certificates',
       '/verify',
+      '/statistics',
       '/check-in-screen',
       '/register',
       '/login',

@@ -10,7 +10,7 @@ import { expect } from './fixtures';
 import { adminApi, applyThroughApi, openCall, signInThroughApi, staffMember, submitReviews, type OpenCall } from './calls-setup';
 import { person, type Person } from './people';
 
-const FIELDS = [
+export const FIELDS = [
   { key: 'motivation', type: 'long_text', label: { az: 'Niyə bu proqram?', en: 'Why this programme?' }, required: true },
   { key: 'consent', type: 'consent', label: { az: 'Məlumatlarımın işlənməsinə razıyam', en: 'I agree' }, required: true },
 ];
@@ -30,13 +30,16 @@ async function send(api: APIRequestContext, method: 'get' | 'post' | 'put' | 'de
 /**
  * An open call whose intake has one participant per person given (in that
  * order of score, the first highest), each of whom accepted their offer.
+ * With `existing`, that call (published, open, with this form's fields and
+ * room for them all) is used instead of a new one.
  */
 export async function acceptedParticipants(
   baseURL: string,
   request: APIRequestContext,
   people: Person[],
+  existing?: OpenCall,
 ): Promise<{ call: OpenCall; participants: Accepted[] }> {
-  const call = await openCall(request, FIELDS, [], undefined, { capacity: people.length });
+  const call = existing ?? (await openCall(request, FIELDS, [], undefined, { capacity: people.length }));
   const applied = await Promise.all(
     people.map((who) =>
       applyThroughApi(baseURL, call.id, { motivation: 'Dövlət qulluğunda təcrübə qazanmaq istəyirəm.', consent: true }, who),

@@ -57,3 +57,39 @@ export function formatNumber(value: number | null | undefined, locale: string, d
   const local = locale === 'en' ? text : text.replace('.', ',');
   return signed && rounded > 0 ? `+${local}` : local;
 }
+
+// Separators of the languages whose locale data a browser may lack: Chromium
+// knows the name "az" but formats it as the root locale ("1,234.5"), so the
+// separators of these languages are put in whatever the browser wrote.
+const SEPARATORS: Record<string, { group: string; decimal: string }> = { az: { group: '.', decimal: ',' } };
+const numberFormats = new Map<string, (value: number) => string>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): (value: number) => string {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    const native = new Intl.NumberFormat(locale, options);
+    const separators = SEPARATORS[locale];
+    format = separators
+      ? (value) =>
+          native
+            .formatToParts(value)
+            .map((p) => (p.type === 'group' ? separators.group : p.type === 'decimal' ? separators.decimal : p.value))
+            .join('')
+      : (value) => native.format(value);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A count in the reader's language ("1.032" in Azerbaijani, "1,032" in English); "—" when there is none. */
+export function formatCount(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return numberFormat(locale, { maximumFractionDigits: 0 })(value);
+}
+
+/** A share (0.844) as a percentage with at most one decimal ("84,4%"); "—" when there is none. */
+export function formatShare(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })(value);
+}

@@ -47,6 +47,15 @@ export function supervisesInterns(): boolean {
   return !!me && me.memberships.some((m) => SUPERVISING_ROLES.includes(m.role));
 }
 
+/** Roles whose holder may train an activity and take its attendance (docs/api/programme.md, `trainer_id`). */
+const TRAINING_ROLES = ['trainer', 'coordinator', 'organisation_admin'];
+
+/** Whether the person signed in may train activities somewhere: the header links /my-activities. */
+export function trainsActivities(): boolean {
+  const me = state.account;
+  return !!me && me.memberships.some((m) => TRAINING_ROLES.includes(m.role));
+}
+
 export function sessionLoaded(): boolean {
   return state.loaded;
 }

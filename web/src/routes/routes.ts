@@ -55,6 +55,11 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/check-in-screen': { load: () => import('./CheckInScreen.svelte'), titleKey: 'check_in_screen.title', session: true },
   '/certificates': { load: () => import('./Certificates.svelte'), titleKey: 'certificates.title', session: true },
   '/verify': { load: () => import('./Verify.svelte'), titleKey: 'verify.title' },
+  // A trainer's activities (check-in screen and attendance by hand) and the opt-in alumni directory.
+  '/my-activities': { load: () => import('./MyActivities.svelte'), titleKey: 'my_activities.title', session: true },
+  '/alumni': { load: () => import('./Alumni.svelte'), titleKey: 'alumni.directory.title', session: true },
+  // The statistics a programme publishes to everyone (docs/api/reports.md): /statistics?programme=….
+  '/statistics': { load: () => import('./Statistics.svelte'), titleKey: 'statistics.title' },
 };
 
 /** Views whose address carries an id in the path: the check-in QR code opens /check-in/{activity}?code=…. */
@@ -74,7 +79,9 @@ export function findRoute(path: string): Route | undefined {
  * placeholder; `staff: true` shows only to people with a role in an
  * organisation, `session: true` only to people signed in, `participant: true`
  * only to participants of a programme, `supervisor: true` only to those who
- * may supervise interns: unit supervisors, coordinators and administrators).
+ * may supervise interns: unit supervisors, coordinators and administrators;
+ * `trainer: true` only to those who may train activities: trainers,
+ * coordinators and administrators).
  */
 export const NAV_ITEMS: readonly {
   path: string;
@@ -84,6 +91,7 @@ export const NAV_ITEMS: readonly {
   session?: boolean;
   participant?: boolean;
   supervisor?: boolean;
+  trainer?: boolean;
 }[] = [
   { path: '/calls', labelKey: 'nav.calls', available: true },
   { path: '/applications', labelKey: 'nav.applications', available: true },
@@ -92,6 +100,7 @@ export const NAV_ITEMS: readonly {
   { path: '/my-programme', labelKey: 'nav.my_programme', available: true, participant: true },
   { path: '/certificates', labelKey: 'nav.certificates', available: true, participant: true },
   { path: '/interns', labelKey: 'nav.interns', available: true, supervisor: true },
+  { path: '/my-activities', labelKey: 'my_activities.nav', available: true, trainer: true },
   { path: '/reviews', labelKey: 'nav.reviews', available: true, staff: true },
   { path: '/staff', labelKey: 'nav.staff', available: true },
 ];

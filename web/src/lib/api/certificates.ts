@@ -8,6 +8,8 @@ export interface CompletionRules {
   /** 0–1: the share of activities a participant must attend. */
   min_attendance: number;
   final_work_required: boolean;
+  /** 0–5, whole: 0 not asked; else every rotation evaluated at least so (overall). */
+  min_evaluation: number;
   /** 0 leaves hours off the certificate. */
   hours: number;
 }
@@ -18,7 +20,7 @@ export interface FinalWork {
   passed: boolean;
 }
 
-export type Unmet = 'attendance' | 'final_work';
+export type Unmet = 'attendance' | 'evaluations' | 'final_work';
 
 export interface CompletionRow {
   participant_id: string;
@@ -26,6 +28,9 @@ export interface CompletionRow {
   state: 'active' | 'withdrawn' | 'completed';
   attendance: number | null;
   final_work: FinalWork | null;
+  /** Rotations the participant has, and how many of them are evaluated at least the rule's least score. */
+  rotations?: number;
+  evaluated?: number;
   unmet: Unmet[];
   meets: boolean;
   certificate_serial: string | null;

@@ -68,6 +68,8 @@ export interface Setup {
   periods: Period[];
   units: HostUnit[];
   required: Requirement[];
+  /** What supervisors score, 1–5 each (at most 12); none: one score, `overall`. */
+  evaluation_criteria: string[];
   /** 0 before the first save. */
   version: number;
 }
@@ -76,6 +78,7 @@ export interface SetupChange {
   periods: Period[];
   units: Pick<HostUnit, 'unit_id' | 'type' | 'supervisor_id' | 'languages' | 'places'>[];
   required: Requirement[];
+  evaluation_criteria: string[];
   version: number;
 }
 
@@ -157,6 +160,30 @@ export interface MyParticipation {
   units: HostUnit[];
   /** Published plans only. */
   rotations: MyRotation[];
+  /** The participant's own attendance over the activities held (as in the intake's shares). */
+  attendance: MyAttendance;
+}
+
+/** One held activity (ended, not cancelled) and the participant's record of it; null: not recorded. */
+export interface MyAttendanceItem {
+  activity_id: string;
+  kind: ActivityKind;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  status: AttendanceStatus | null;
+  reason: string | null;
+}
+
+export interface MyAttendance {
+  held: number;
+  present: number;
+  absent: number;
+  excused: number;
+  /** present / (held − excused). */
+  share: number | null;
+  /** Held activities by start. */
+  items: MyAttendanceItem[];
 }
 
 export interface Intern {
