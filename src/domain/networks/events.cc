@@ -31,22 +31,15 @@ struct EventAccess {
   bool admin = false;
 };
 
-Result<bool> IsNetworkAdmin(db::Tx& tx, const RequestContext& ctx, const std::string& network_id) {
-  if (ctx.actor.is_platform_admin) return true;
-  return store::IsAdmin(tx, network_id, ctx.actor.account_id);
-}
-
 Result<EventAccess> EventFor(db::Tx& tx, const RequestContext& ctx, const std::string& event_id) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
   if (!LooksLikeId(event_id)) return Error::NotFound("no such event");
   auto e = store::GetEvent(tx, event_id);
   if (!e) return e.error();
   if (!*e) return Error::NotFound("no such event");
-  auto network = ReadableNetwork(tx, ctx, (*e)->network_id);
-  if (!network) return network.error().code() == ErrorCode::kNotFound ? Error::NotFound("no such event") : network.error();
-  auto admin = IsNetworkAdmin(tx, ctx, (*e)->network_id);
-  if (!admin) return admin.error();
-  return EventAccess{std::move(**e), std::move(*network), *admin};
+  auto access = ReadableNetwork(tx, ctx, (*e)->network_id);
+  if (!access) return access.error().code() == ErrorCode::kNotFound ? Error::NotFound("no such event") : access.error();
+  return EventAccess{std::move(**e), std::move(access->network), access->admin};
 }
 
 // Whether the actor runs the organisation (administrator or coordinator).
@@ -74,11 +67,9 @@ void CheckTimes(const std::string& starts, const std::string& ends, std::vector<
 
 Result<Event> Events::Create(const RequestContext& ctx, const std::string& network_id, Event input) {
   return db_.Write([&](db::Tx& tx) -> Result<Event> {
-    auto network = ReadableNetwork(tx, ctx, network_id);
-    if (!network) return network.error();
-    auto admin = IsNetworkAdmin(tx, ctx, network_id);
-    if (!admin) return admin.error();
-    if (!*admin) return Error::PermissionDenied("only the network's administrators create events");
+    auto access = ReadableNetwork(tx, ctx, network_id);
+    if (!access) return access.error();
+    if (!access->admin) return Error::PermissionDenied("only the network's administrators create events");
     input.title = Trim(input.title);
     input.description = Trim(input.description);
     input.place = Trim(input.place);
@@ -90,7 +81,7 @@ Result<Event> Events::Create(const RequestContext& ctx, const std::string& netwo
     else if (CodePoints(input.title) > 200) errors.push_back({"title", "too_long", "at most 200 characters"});
     if (CodePoints(input.description) > 5000) errors.push_back({"description", "too_long", "at most 5,000 characters"});
     if (CodePoints(input.place) > 300) errors.push_back({"place", "too_long", "at most 300 characters"});
-    if (!IsMember(*network, input.host_organisation_id)) {
+    if (!IsMember(access->network, input.host_organisation_id)) {
       errors.push_back({"host_organisation_id", "not_a_member", "the host must be a member of the network"});
     }
     const bool dates = programmes::IsValidDate(input.starts_on) && programmes::IsValidDate(input.ends_on);
@@ -125,8 +116,8 @@ Result<Event> Events::Create(const RequestContext& ctx, const std::string& netwo
 
 Result<std::vector<Event>> Events::List(const RequestContext& ctx, const std::string& network_id) {
   return db_.Read([&](db::Tx& tx) -> Result<std::vector<Event>> {
-    auto network = ReadableNetwork(tx, ctx, network_id);
-    if (!network) return network.error();
+    auto access = ReadableNetwork(tx, ctx, network_id);
+    if (!access) return access.error();
     return store::EventsOf(tx, network_id);
   });
 }

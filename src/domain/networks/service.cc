@@ -17,37 +17,31 @@ namespace {
 
 using nlohmann::json;
 
-// What the actor is to a network.
-struct Access {
-  Network network;
-  bool admin = false;   // a network administrator or platform administrator
-  bool reader = false;  // admin, or staff of a member organisation
-};
-
-Result<Access> AccessTo(db::Tx& tx, const RequestContext& ctx, const std::string& network_id) {
+Result<NetworkAccess> AccessTo(db::Tx& tx, const RequestContext& ctx, const std::string& network_id) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
   if (!LooksLikeId(network_id)) return Error::NotFound("no such network");
   auto n = store::Get(tx, network_id);
   if (!n) return n.error();
   if (!*n) return Error::NotFound("no such network");
-  Access a{std::move(**n), ctx.actor.is_platform_admin, false};
+  NetworkAccess a{std::move(**n), ctx.actor.is_platform_admin};
   if (!a.admin) {
     auto admin = store::IsAdmin(tx, network_id, ctx.actor.account_id);
     if (!admin) return admin.error();
     a.admin = *admin;
   }
-  a.reader = a.admin;
+  // Readers: administrators and staff of a member organisation.
+  bool reader = a.admin;
   for (const auto& m : a.network.members) {
-    if (a.reader) break;
+    if (reader) break;
     auto roles = organisations::StaffRoles(tx, ctx, m.organisation_id);
     if (!roles) return roles.error();
-    a.reader = !roles->empty();
+    reader = !roles->empty();
   }
-  if (!a.reader) return Error::NotFound("no such network");
+  if (!reader) return Error::NotFound("no such network");
   return a;
 }
 
-Result<Access> AdminOf(db::Tx& tx, const RequestContext& ctx, const std::string& network_id) {
+Result<NetworkAccess> AdminOf(db::Tx& tx, const RequestContext& ctx, const std::string& network_id) {
   auto a = AccessTo(tx, ctx, network_id);
   if (!a) return a.error();
   if (!a->admin) return Error::PermissionDenied("only the network's administrators change it");
@@ -245,10 +239,8 @@ Result<Network> Service::HandOver(const RequestContext& ctx, const std::string& 
   });
 }
 
-Result<Network> ReadableNetwork(db::Tx& tx, const RequestContext& ctx, const std::string& network_id) {
-  auto a = AccessTo(tx, ctx, network_id);
-  if (!a) return a.error();
-  return std::move(a->network);
+Result<NetworkAccess> ReadableNetwork(db::Tx& tx, const RequestContext& ctx, const std::string& network_id) {
+  return AccessTo(tx, ctx, network_id);
 }
 
 }  // namespace cohort::networks

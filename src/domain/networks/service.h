@@ -56,8 +56,13 @@ class Service {
   const audit::Trail& trail_;
 };
 
+// What the actor is to a network they may read.
+struct NetworkAccess {
+  Network network;
+  bool admin = false;  // a network administrator or platform administrator
+};
 // For other modules, inside their transactions: the network with its
 // members when the actor may read it; kUnauthenticated or kNotFound otherwise.
-Result<Network> ReadableNetwork(db::Tx& tx, const RequestContext& ctx, const std::string& network_id);
+Result<NetworkAccess> ReadableNetwork(db::Tx& tx, const RequestContext& ctx, const std::string& network_id);
 
 }  // namespace cohort::networks

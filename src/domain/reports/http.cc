@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/programmes/form.h"
 #include "domain/reports/disclosure.h"
 #include "domain/reports/service.h"
 #include "http/download.h"
@@ -26,13 +27,7 @@ json ToJson(const Funnel& f) {
   return {{"intake_id", f.intake_id}, {"intake_name", f.intake_name}, {"starts_on", f.starts_on}, {"steps", steps}};
 }
 
-json Labels(const std::map<std::string, std::string>& t) {
-  json out = json::object();
-  for (const auto& [lang, text] : t) out[lang] = text;
-  return out;
-}
-
-json ToJson(const Dimension& d) { return {{"key", d.key}, {"kind", d.kind}, {"label", Labels(d.label)}}; }
+json ToJson(const Dimension& d) { return {{"key", d.key}, {"kind", d.kind}, {"label", programmes::TranslatedToJson(d.label)}}; }
 
 std::string Conversion(const std::optional<double>& c) {
   if (!c) return "";
@@ -52,14 +47,6 @@ docs::Table FunnelTable(const std::vector<Funnel>& funnels) {
   return t;
 }
 
-// The label of a row or dimension in the reader's language, else English, else any.
-std::string InLanguage(const std::map<std::string, std::string>& t, const std::string& locale) {
-  for (const auto& lang : {locale, std::string("en")}) {
-    if (auto it = t.find(lang); it != t.end()) return it->second;
-  }
-  return t.empty() ? "" : t.begin()->second;
-}
-
 json Count(const std::optional<std::int64_t>& c) { return c ? json(*c) : json(nullptr); }
 
 json ToJson(const PublicStatistics& p) {
@@ -76,7 +63,7 @@ json ToJson(const PublicStatistics& p) {
   for (const auto& b : p.breakdowns) {
     json rows = json::array();
     for (const auto& r : b.rows) {
-      rows.push_back({{"value", r.value}, {"label", Labels(r.label)}, {"submitted", Count(r.submitted)},
+      rows.push_back({{"value", r.value}, {"label", programmes::TranslatedToJson(r.label)}, {"submitted", Count(r.submitted)},
                       {"accepted", Count(r.accepted)}});
     }
     breakdowns.push_back({{"dimension", ToJson(b.dimension)}, {"rows", rows}});
@@ -207,7 +194,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const accounts::Auth
                                {b->dimension.key, "label", "submitted", "eligible", "offered", "accepted", "completed"},
                                {}};
                  for (const auto& r : b->rows) {
-                   t.rows.push_back({r.value, InLanguage(r.label, req.QueryParam("lang").value_or(ctx->locale)),
+                   t.rows.push_back({r.value, programmes::InLanguage(r.label, req.QueryParam("lang").value_or(ctx->locale)),
                                      std::to_string(r.submitted),
                                      std::to_string(r.eligible), std::to_string(r.offered), std::to_string(r.accepted),
                                      std::to_string(r.completed)});
@@ -217,7 +204,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const accounts::Auth
                json rows = json::array();
                for (const auto& r : b->rows) {
                  rows.push_back({{"value", r.value},
-                                 {"label", Labels(r.label)},
+                                 {"label", programmes::TranslatedToJson(r.label)},
                                  {"submitted", r.submitted},
                                  {"eligible", r.eligible},
                                  {"offered", r.offered},

@@ -193,11 +193,11 @@ Result<std::vector<ReviewerProgress>> Reports::Reviewers(const RequestContext& c
 
 Result<NetworkDashboard> Reports::Dashboard(const RequestContext& ctx, const std::string& network_id) {
   return db_.Read([&](db::Tx& tx) -> Result<NetworkDashboard> {
-    auto network = networks::ReadableNetwork(tx, ctx, network_id);
-    if (!network) return network.error();
+    auto access = networks::ReadableNetwork(tx, ctx, network_id);
+    if (!access) return access.error();
     std::vector<std::string> ids;
     NetworkDashboard out;
-    for (const auto& m : network->members) {
+    for (const auto& m : access->network.members) {
       ids.push_back(m.organisation_id);
       out.members.push_back({m.organisation_id, m.name, m.country, 0, 0, 0});
     }
