@@ -295,6 +295,99 @@ TEST_P(NetworksApi, MembersRegisterDelegationsBeforeTheDeadlineWithinTheHostsLim
   EXPECT_EQ(late.Json()["code"], "registration_closed");
 }
 
+TEST_P(NetworksApi, DelegatesCheckInAtSessionsWithTheRotatingCodeAndTheirPass) {
+  const std::string id = MakeNetwork();
+  json event = {{"kind", "conference"},
+                {"title", "Annual conference"},
+                {"host_organisation_id", orgs_[0]},
+                {"partner_organisation_ids", json::array({orgs_[2]})},
+                {"starts_on", "2027-05-10"},
+                {"ends_on", "2027-05-10"},
+                {"time_zone", "Asia/Baku"},
+                {"registration_closes_at", FormatUtc(clock_.Now() + std::chrono::hours(1))}};
+  EXPECT_EQ(Codes(Send("POST", "/api/v1/networks/" + id + "/events", event, network_admin_))["partner_organisation_ids[0]"],
+            "not_a_member");
+  event["partner_organisation_ids"] = json::array({orgs_[1]});
+  auto made = Send("POST", "/api/v1/networks/" + id + "/events", event, network_admin_);
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.Json()["partners"][0]["name"], "Kazakhstan Volunteers");
+  const std::string event_id = made.Json()["id"];
+  auto agenda = Send("POST", "/api/v1/events/" + event_id + "/sessions",
+                     {{"title", "Plenary"}, {"starts_at", FormatUtc(clock_.Now() + std::chrono::hours(1))},
+                      {"ends_at", FormatUtc(clock_.Now() + std::chrono::hours(3))}},
+                     network_admin_);
+  ASSERT_EQ(agenda.status, 200) << agenda.body;
+  const std::string session = agenda.Json()["sessions"][0]["id"];
+  const json head = {{"role", "head"}, {"name", "Aigerim Nurlanovna"}, {"email", "aigerim@kzv.test"}};
+  const json member = {{"role", "member"}, {"name", "Dauren Sadykov"}, {"email", "dauren@kzv.test"}};
+  const std::string kz = "/api/v1/events/" + event_id + "/delegations/" + orgs_[1];
+  ASSERT_EQ(Send("PUT", kz, {{"delegates", json::array({head, member})}}, org_admins_[1]).status, 200);
+  ASSERT_EQ(Send("PUT", "/api/v1/events/" + event_id + "/delegations/" + orgs_[0],
+                 {{"delegates", json::array({json{{"role", "head"}, {"name", "Leyla Quliyeva"}}})}}, org_admins_[0])
+                .status,
+            200);
+  // The pass is what the badge's QR code carries.
+  auto pass_of = [&](const std::string& name) {
+    auto row = portal_->database().Read([&](db::Tx& tx) {
+      return tx.QueryOne("SELECT pass_key FROM delegates WHERE name = :n", {db::P("n", name)});
+    });
+    EXPECT_TRUE(row.ok() && *row);
+    return (*row)->Text(0);
+  };
+  const std::string aigerim = pass_of("Aigerim Nurlanovna");
+  ASSERT_EQ(aigerim.size(), 64u);
+
+  const std::string code_url = "/api/v1/event-sessions/" + session + "/check-in-code";
+  auto early = client().Get(code_url, network_admin_);
+  ASSERT_EQ(early.status, 409) << early.body;
+  EXPECT_EQ(early.Json()["code"], "check_in_closed");
+  clock_.Advance(std::chrono::minutes(40));  // twenty minutes before the start
+  EXPECT_EQ(client().Get(code_url, org_admins_[1]).status, 403);  // a member's staff do not run the door
+  auto screen = client().Get(code_url, org_admins_[0]);           // the host does
+  ASSERT_EQ(screen.status, 200) << screen.body;
+  const std::string code = screen.Json()["code"];
+  EXPECT_NE(screen.Json()["url"].get<std::string>().find("/event-check-in?session=" + session + "&code=" + code),
+            std::string::npos);
+
+  const std::string check_in = "/api/v1/event-sessions/" + session + "/check-ins";
+  EXPECT_EQ(Codes(Send("POST", check_in, {{"pass", std::string(64, 'a')}, {"code", code}}, {}))["pass"], "unknown_pass");
+  EXPECT_EQ(Codes(Send("POST", check_in, {{"pass", aigerim}, {"code", "ABCDEFGHJK"}}, {}))["code"], "invalid_code");
+  auto in = Send("POST", check_in, {{"pass", aigerim}, {"code", code}}, {});  // no account needed
+  ASSERT_EQ(in.status, 200) << in.body;
+  EXPECT_EQ(in.Json()["name"], "Aigerim Nurlanovna");
+  EXPECT_EQ(in.Json()["organisation_name"], "Kazakhstan Volunteers");
+  const json first_time = in.Json()["checked_in_at"];
+  clock_.Advance(std::chrono::seconds(30));
+  EXPECT_EQ(Codes(Send("POST", check_in, {{"pass", pass_of("Dauren Sadykov")}, {"code", code}}, {}))["code"],
+            "expired_code");
+
+  // Saving the delegation again keeps the people's passes and check-ins.
+  json changed = head;
+  changed["arrival"] = "9 May";
+  ASSERT_EQ(Send("PUT", kz, {{"delegates", json::array({changed, member})}}, org_admins_[1]).status, 200);
+  EXPECT_EQ(pass_of("Aigerim Nurlanovna"), aigerim);
+  auto again = Send("POST", check_in, {{"pass", aigerim}, {"code", client().Get(code_url, network_admin_).Json()["code"]}}, {});
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.Json()["checked_in_at"], first_time);  // a second scan keeps the first time
+
+  const json roster = client().Get(check_in, network_admin_).Json()["items"];
+  ASSERT_EQ(roster.size(), 3u);
+  EXPECT_EQ(roster[0]["name"], "Leyla Quliyeva");
+  EXPECT_TRUE(roster[0]["checked_in_at"].is_null());
+  EXPECT_EQ(roster[1]["name"], "Aigerim Nurlanovna");
+  EXPECT_EQ(roster[1]["checked_in_at"], first_time);
+  EXPECT_EQ(client().Get(check_in, org_admins_[1]).status, 403);
+
+  auto pass = client().Get("/api/v1/passes/" + aigerim, {});
+  ASSERT_EQ(pass.status, 200) << pass.body;
+  EXPECT_EQ(pass.Json()["event"]["title"], "Annual conference");
+  EXPECT_EQ(pass.Json()["checked_in_to"], json::array({session}));
+  EXPECT_EQ(client().Get("/api/v1/passes/" + std::string(64, 'b'), {}).status, 404);
+
+  clock_.Advance(std::chrono::hours(3));  // the session is over
+  EXPECT_EQ(Send("POST", check_in, {{"pass", aigerim}, {"code", code}}, {}).Json()["code"], "check_in_closed");
+}
+
 COHORT_API_ON_BOTH_ENGINES(NetworksApi);
 
 }  // namespace

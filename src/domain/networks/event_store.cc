@@ -33,10 +33,17 @@ Event EventFromRow(const db::Row& r) {
   return e;
 }
 
+constexpr const char* kSessionSelect =
+    "SELECT id, event_id, title, place, starts_at, ends_at, check_in_secret FROM event_sessions ";
+
+Session SessionFromRow(const db::Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)};
+}
+
 }  // namespace
 
 Result<void> InsertEvent(db::Tx& tx, const Event& e) {
-  return Done(tx.Exec(
+  auto w = Done(tx.Exec(
       "INSERT INTO events (id, network_id, host_organisation_id, kind, title, description, place, starts_on, ends_on, "
       "time_zone, registration_closes_at, delegation_limit, created_at, updated_at) VALUES (:id, :network, :host, :kind, "
       ":title, :description, :place, :starts, :ends, :zone, :closes, :limit, :now, :now)",
@@ -44,6 +51,15 @@ Result<void> InsertEvent(db::Tx& tx, const Event& e) {
        P("description", e.description), P("place", e.place), P("starts", e.starts_on), P("ends", e.ends_on),
        P("zone", e.time_zone), P("closes", e.registration_closes_at), P("limit", e.delegation_limit),
        P("now", e.created_at)}));
+  if (!w) return w.error();
+  for (const auto& p : e.partners) {
+    if (auto i = tx.Exec("INSERT INTO event_partners (event_id, organisation_id) VALUES (:e, :o)",
+                         {P("e", e.id), P("o", p.organisation_id)});
+        !i) {
+      return i.error();
+    }
+  }
+  return Ok();
 }
 
 Result<std::optional<Event>> GetEvent(db::Tx& tx, const std::string& id) {
@@ -51,12 +67,15 @@ Result<std::optional<Event>> GetEvent(db::Tx& tx, const std::string& id) {
   if (!row) return row.error();
   if (!*row) return std::optional<Event>();
   Event e = EventFromRow(**row);
-  auto sessions = tx.Query(
-      "SELECT id, event_id, title, place, starts_at, ends_at FROM event_sessions WHERE event_id = :id "
-      "ORDER BY starts_at, id",
-      {P("id", id)});
+  auto sessions = tx.Query(std::string(kSessionSelect) + "WHERE event_id = :id ORDER BY starts_at, id", {P("id", id)});
   if (!sessions) return sessions.error();
-  for (const auto& r : *sessions) e.sessions.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)});
+  for (const auto& r : *sessions) e.sessions.push_back(SessionFromRow(r));
+  auto partners = tx.Query(
+      "SELECT p.organisation_id, o.name FROM event_partners p JOIN organisations o ON o.id = p.organisation_id "
+      "WHERE p.event_id = :id ORDER BY o.name, o.id",
+      {P("id", id)});
+  if (!partners) return partners.error();
+  for (const auto& r : *partners) e.partners.push_back({r.Text(0), r.Text(1)});
   return std::optional<Event>(std::move(e));
 }
 
@@ -70,10 +89,75 @@ Result<std::vector<Event>> EventsOf(db::Tx& tx, const std::string& network_id) {
 
 Result<void> InsertSession(db::Tx& tx, const Session& s, const std::string& now) {
   return Done(tx.Exec(
-      "INSERT INTO event_sessions (id, event_id, title, place, starts_at, ends_at, created_at) "
-      "VALUES (:id, :event, :title, :place, :starts, :ends, :now)",
+      "INSERT INTO event_sessions (id, event_id, title, place, starts_at, ends_at, check_in_secret, created_at) "
+      "VALUES (:id, :event, :title, :place, :starts, :ends, :secret, :now)",
       {P("id", s.id), P("event", s.event_id), P("title", s.title), P("place", s.place), P("starts", s.starts_at),
-       P("ends", s.ends_at), P("now", now)}));
+       P("ends", s.ends_at), P("secret", s.check_in_secret), P("now", now)}));
+}
+
+Result<std::optional<Session>> GetSession(db::Tx& tx, const std::string& id) {
+  auto row = tx.QueryOne(std::string(kSessionSelect) + "WHERE id = :id", {P("id", id)});
+  if (!row) return row.error();
+  if (!*row) return std::optional<Session>();
+  return std::optional<Session>(SessionFromRow(**row));
+}
+
+Result<void> SetSessionSecret(db::Tx& tx, const std::string& session_id, const std::string& secret) {
+  return Done(tx.Exec("UPDATE event_sessions SET check_in_secret = :s WHERE id = :id AND check_in_secret = ''",
+                      {P("s", secret), P("id", session_id)}));
+}
+
+Result<std::optional<PassHolder>> DelegateByPass(db::Tx& tx, const std::string& pass_key) {
+  if (pass_key.empty()) return std::optional<PassHolder>();
+  auto row = tx.QueryOne(
+      "SELECT p.id, p.role, p.name, p.email, p.arrival, p.departure, p.accommodation, p.pass_key, d.event_id, "
+      "d.organisation_id, o.name FROM delegates p JOIN delegations d ON d.id = p.delegation_id "
+      "JOIN organisations o ON o.id = d.organisation_id WHERE p.pass_key = :k",
+      {P("k", pass_key)});
+  if (!row) return row.error();
+  if (!*row) return std::optional<PassHolder>();
+  const db::Row& r = **row;
+  return std::optional<PassHolder>(PassHolder{
+      {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)}, r.Text(8), r.Text(9), r.Text(10)});
+}
+
+Result<std::string> RecordCheckIn(db::Tx& tx, const std::string& session_id, const std::string& delegate_id,
+                                  const std::string& now) {
+  if (auto i = tx.Exec(
+          "INSERT INTO event_check_ins (session_id, delegate_id, checked_in_at) VALUES (:s, :d, :now) "
+          "ON CONFLICT (session_id, delegate_id) DO NOTHING",
+          {P("s", session_id), P("d", delegate_id), P("now", now)});
+      !i) {
+    return i.error();
+  }
+  auto row = tx.QueryOne("SELECT checked_in_at FROM event_check_ins WHERE session_id = :s AND delegate_id = :d",
+                         {P("s", session_id), P("d", delegate_id)});
+  if (!row) return row.error();
+  return (*row)->Text(0);
+}
+
+Result<std::vector<std::string>> SessionsCheckedInto(db::Tx& tx, const std::string& delegate_id) {
+  auto rows = tx.Query("SELECT session_id FROM event_check_ins WHERE delegate_id = :d ORDER BY session_id",
+                       {P("d", delegate_id)});
+  if (!rows) return rows.error();
+  std::vector<std::string> out;
+  for (const auto& r : *rows) out.push_back(r.Text(0));
+  return out;
+}
+
+Result<std::vector<SessionCheckIn>> CheckInsOf(db::Tx& tx, const Session& s) {
+  auto rows = tx.Query(
+      "SELECT p.id, p.name, p.role, d.organisation_id, o.name, c.checked_in_at FROM delegates p "
+      "JOIN delegations d ON d.id = p.delegation_id JOIN organisations o ON o.id = d.organisation_id "
+      "LEFT JOIN event_check_ins c ON c.delegate_id = p.id AND c.session_id = :s "
+      "WHERE d.event_id = :e ORDER BY o.name, d.organisation_id, p.position",
+      {P("s", s.id), P("e", s.event_id)});
+  if (!rows) return rows.error();
+  std::vector<SessionCheckIn> out;
+  for (const auto& r : *rows) {
+    out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.IsNull(5) ? "" : r.Text(5)});
+  }
+  return out;
 }
 
 Result<std::vector<Delegation>> DelegationsOf(db::Tx& tx, const std::string& event_id) {
@@ -85,13 +169,16 @@ Result<std::vector<Delegation>> DelegationsOf(db::Tx& tx, const std::string& eve
   std::vector<Delegation> out;
   for (const auto& r : *rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), {}});
   auto people = tx.Query(
-      "SELECT p.delegation_id, p.id, p.role, p.name, p.email, p.arrival, p.departure, p.accommodation FROM delegates p "
+      "SELECT p.delegation_id, p.id, p.role, p.name, p.email, p.arrival, p.departure, p.accommodation, p.pass_key "
+      "FROM delegates p "
       "JOIN delegations d ON d.id = p.delegation_id WHERE d.event_id = :e ORDER BY p.delegation_id, p.position",
       {P("e", event_id)});
   if (!people) return people.error();
   for (const auto& r : *people) {
     for (auto& d : out) {
-      if (d.id == r.Text(0)) d.delegates.push_back({r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7)});
+      if (d.id == r.Text(0)) {
+        d.delegates.push_back({r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7), r.Text(8)});
+      }
     }
   }
   return out;
@@ -103,13 +190,21 @@ Result<Delegation> SaveDelegation(db::Tx& tx, const std::string& event_id, const
                               {P("e", event_id), P("o", organisation_id)});
   if (!existing) return existing.error();
   Delegation d{"", event_id, organisation_id, "", now, now, {}};
+  struct Kept {
+    std::string id, email, pass_key;
+    bool matched = false;
+  };
+  std::vector<Kept> kept;
   if (*existing) {
     d.id = (*existing)->Text(0);
     d.registered_at = (*existing)->Text(1);
     if (auto u = tx.Exec("UPDATE delegations SET updated_at = :now WHERE id = :id", {P("now", now), P("id", d.id)}); !u) {
       return u.error();
     }
-    if (auto x = tx.Exec("DELETE FROM delegates WHERE delegation_id = :id", {P("id", d.id)}); !x) return x.error();
+    auto people = tx.Query("SELECT id, email, pass_key FROM delegates WHERE delegation_id = :id ORDER BY position",
+                           {P("id", d.id)});
+    if (!people) return people.error();
+    for (const auto& r : *people) kept.push_back({r.Text(0), r.Text(1), r.Text(2)});
   } else {
     d.id = NewId(*ParseRfc3339(now));
     if (auto i = tx.Exec(
@@ -120,19 +215,47 @@ Result<Delegation> SaveDelegation(db::Tx& tx, const std::string& event_id, const
       return i.error();
     }
   }
-  std::int64_t position = 0;
-  for (auto p : delegates) {
-    p.id = NewId(*ParseRfc3339(now));
-    if (auto i = tx.Exec(
-            "INSERT INTO delegates (id, delegation_id, position, role, name, email, arrival, departure, accommodation) "
-            "VALUES (:id, :d, :pos, :role, :name, :email, :arrival, :departure, :accommodation)",
-            {P("id", p.id), P("d", d.id), P("pos", position++), P("role", p.role), P("name", p.name), P("email", p.email),
-             P("arrival", p.arrival), P("departure", p.departure), P("accommodation", p.accommodation)});
-        !i) {
-      return i.error();
+  // A person already in the delegation (by id, else by e-mail) keeps their
+  // id, pass and check-ins; the others are new; those left out are removed.
+  auto match = [&](const Delegate& p) -> Kept* {
+    for (auto& k : kept) {
+      if (!k.matched && !p.id.empty() && k.id == p.id) return &k;
     }
-    d.delegates.push_back(std::move(p));
+    for (auto& k : kept) {
+      if (!k.matched && !p.email.empty() && k.email == p.email) return &k;
+    }
+    return nullptr;
+  };
+  std::int64_t position = 0;
+  std::vector<Delegate> saved;
+  for (auto p : delegates) {
+    Kept* k = match(p);
+    if (k) {
+      k->matched = true;
+      p.id = k->id;
+      if (!k->pass_key.empty()) p.pass_key = k->pass_key;
+    } else {
+      p.id = NewId(*ParseRfc3339(now));
+    }
+    const char* sql =
+        k ? "UPDATE delegates SET delegation_id = :d, position = :pos, role = :role, name = :name, email = :email, arrival = :arrival, "
+            "departure = :departure, accommodation = :accommodation, pass_key = :pass WHERE id = :id"
+          : "INSERT INTO delegates (id, delegation_id, position, role, name, email, arrival, departure, accommodation, "
+            "pass_key) VALUES (:id, :d, :pos, :role, :name, :email, :arrival, :departure, :accommodation, :pass)";
+    if (auto w = tx.Exec(sql, {P("id", p.id), P("d", d.id), P("pos", position++), P("role", p.role), P("name", p.name),
+                               P("email", p.email), P("arrival", p.arrival), P("departure", p.departure),
+                               P("accommodation", p.accommodation), P("pass", p.pass_key)});
+        !w) {
+      return w.error();
+    }
+    saved.push_back(std::move(p));
   }
+  for (const auto& k : kept) {
+    if (k.matched) continue;
+    if (auto x = tx.Exec("DELETE FROM event_check_ins WHERE delegate_id = :id", {P("id", k.id)}); !x) return x.error();
+    if (auto x = tx.Exec("DELETE FROM delegates WHERE id = :id", {P("id", k.id)}); !x) return x.error();
+  }
+  d.delegates = std::move(saved);
   return d;
 }
 

@@ -15,6 +15,7 @@
 #include "domain/organisations/service.h"
 #include "domain/programmes/call_window.h"
 #include "domain/programmes/form.h"
+#include "domain/participants/check_in.h"
 #include "i18n/catalog.h"
 
 namespace cohort::networks {
@@ -42,12 +43,36 @@ Result<EventAccess> EventFor(db::Tx& tx, const RequestContext& ctx, const std::s
   return EventAccess{std::move(**e), std::move(access->network), access->admin};
 }
 
+// Opening hours of a session's check-in, as for activities: from half an hour before the start to the end.
+Result<void> CheckInOpen(const Session& s, TimePoint now) {
+  if (now < *ParseRfc3339(s.starts_at) - std::chrono::minutes(30) || now > *ParseRfc3339(s.ends_at)) {
+    return Error::FailedPrecondition("check-in is open from half an hour before the start to the end")
+        .WithCode("check_in_closed");
+  }
+  return Ok();
+}
+
 // Whether the actor runs the organisation (administrator or coordinator).
 Result<bool> RunsOrganisation(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id) {
   auto roles = organisations::StaffRoles(tx, ctx, organisation_id);
   if (!roles) return roles.error();
   return std::any_of(roles->begin(), roles->end(),
                      [](const std::string& r) { return r == "organisation_admin" || r == "coordinator"; });
+}
+
+// The session with its event, for network administrators and the host's staff.
+Result<std::pair<Session, EventAccess>> StaffSession(db::Tx& tx, const RequestContext& ctx, const std::string& session_id) {
+  if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
+  if (!LooksLikeId(session_id)) return Error::NotFound("no such session");
+  auto s = store::GetSession(tx, session_id);
+  if (!s) return s.error();
+  if (!*s) return Error::NotFound("no such session");
+  auto a = EventFor(tx, ctx, (*s)->event_id);
+  if (!a) return a.error().code() == ErrorCode::kNotFound ? Error::NotFound("no such session") : a.error();
+  auto host = RunsOrganisation(tx, ctx, a->event.host_organisation_id);
+  if (!host) return host.error();
+  if (!a->admin && !*host) return Error::PermissionDenied("network administrators and the host run check-in");
+  return std::make_pair(std::move(**s), std::move(*a));
 }
 
 bool IsMember(const Network& n, const std::string& organisation_id) {
@@ -84,6 +109,18 @@ Result<Event> Events::Create(const RequestContext& ctx, const std::string& netwo
     if (!IsMember(access->network, input.host_organisation_id)) {
       errors.push_back({"host_organisation_id", "not_a_member", "the host must be a member of the network"});
     }
+    std::vector<Partner> partners;
+    for (std::size_t i = 0; i < input.partners.size(); ++i) {
+      const std::string& id = input.partners[i].organisation_id;
+      const bool twice = std::any_of(partners.begin(), partners.end(), [&](const Partner& p) { return p.organisation_id == id; });
+      if (!IsMember(access->network, id) || id == input.host_organisation_id) {
+        errors.push_back({"partner_organisation_ids[" + std::to_string(i) + "]", "not_a_member",
+                          "partners are other member organisations of the network"});
+      } else if (!twice) {
+        partners.push_back({id, ""});
+      }
+    }
+    input.partners = std::move(partners);
     const bool dates = programmes::IsValidDate(input.starts_on) && programmes::IsValidDate(input.ends_on);
     if (!programmes::IsValidDate(input.starts_on)) errors.push_back({"starts_on", "invalid_date", "YYYY-MM-DD"});
     if (!programmes::IsValidDate(input.ends_on)) errors.push_back({"ends_on", "invalid_date", "YYYY-MM-DD"});
@@ -144,6 +181,7 @@ Result<Event> Events::AddSession(const RequestContext& ctx, const std::string& e
     if (!errors.empty()) return Error::InvalidArgument("invalid session", errors);
     input.id = NewId(ctx.clock.Now());
     input.event_id = event_id;
+    input.check_in_secret = participants::NewSecret();
     input.starts_at = FormatUtc(*ParseRfc3339(input.starts_at));
     input.ends_at = FormatUtc(*ParseRfc3339(input.ends_at));
     if (auto w = store::InsertSession(tx, input, FormatUtc(ctx.clock.Now())); !w) return w.error();
@@ -188,7 +226,7 @@ Result<std::string> Events::Badges(const RequestContext& ctx, const std::string&
     for (const auto& p : d.delegates) {
       badges.push_back({event->title, when, p.name, d.organisation_name,
                         catalog.Text(lang, p.role == "head" ? "badge.role_head" : "badge.role_member"),
-                        public_url_ + "/events/" + event_id + "/delegates/" + p.id});
+                        public_url_ + "/pass?key=" + p.pass_key});
     }
   }
   return docs::RenderBadgesPdf(badges, event->title);
@@ -242,8 +280,9 @@ Result<Delegation> Events::Register(const RequestContext& ctx, const std::string
     }
     if (!delegates.empty() && heads != 1) errors.push_back({"delegates", "one_head", "exactly one head of delegation"});
     if (!errors.empty()) return Error::InvalidArgument("invalid delegation", errors);
-    // Head first.
+    // Head first. Newcomers get a pass; those already there keep theirs (store::SaveDelegation).
     std::stable_partition(delegates.begin(), delegates.end(), [](const Delegate& d) { return d.role == "head"; });
+    for (auto& d : delegates) d.pass_key = participants::NewSecret();
     auto saved = store::SaveDelegation(tx, event_id, organisation_id, delegates, ctx.actor.account_id,
                                        FormatUtc(ctx.clock.Now()));
     if (!saved) return saved.error();
@@ -256,6 +295,80 @@ Result<Delegation> Events::Register(const RequestContext& ctx, const std::string
       if (m.organisation_id == organisation_id) saved->organisation_name = m.name;
     }
     return saved;
+  });
+}
+
+
+Result<participants::CheckInScreen> Events::SessionCode(const RequestContext& ctx, const std::string& session_id) {
+  return db_.Write([&](db::Tx& tx) -> Result<participants::CheckInScreen> {
+    auto found = StaffSession(tx, ctx, session_id);
+    if (!found) return found.error();
+    Session& s = found->first;
+    const TimePoint now = ctx.clock.Now();
+    if (auto open = CheckInOpen(s, now); !open) return open.error();
+    if (s.check_in_secret.empty()) {  // a session from before check-in existed
+      if (auto w = store::SetSessionSecret(tx, s.id, participants::NewSecret()); !w) return w.error();
+      auto again = store::GetSession(tx, s.id);
+      if (!again) return again.error();
+      s = **again;
+    }
+    const std::int64_t window = participants::CheckInWindow(now);
+    participants::CheckInScreen screen;
+    screen.code = participants::CheckInCode(s.check_in_secret, s.id, window);
+    screen.url = public_url_ + "/event-check-in?session=" + s.id + "&code=" + screen.code;
+    screen.expires_at =
+        FormatUtc(TimePoint{std::chrono::seconds((window + 1) * participants::kCheckInWindowSeconds)});
+    return screen;
+  });
+}
+
+Result<SessionCheckIn> Events::CheckIn(const RequestContext& ctx, const std::string& session_id,
+                                       const std::string& pass_key, const std::string& code) {
+  return db_.Write([&](db::Tx& tx) -> Result<SessionCheckIn> {
+    if (!LooksLikeId(session_id)) return Error::NotFound("no such session");
+    auto s = store::GetSession(tx, session_id);
+    if (!s) return s.error();
+    if (!*s) return Error::NotFound("no such session");
+    auto holder = store::DelegateByPass(tx, pass_key);
+    if (!holder) return holder.error();
+    if (!*holder || (*holder)->event_id != (*s)->event_id) {
+      return Error::InvalidArgument("unknown pass", {{"pass", "unknown_pass", "not a pass for this event"}});
+    }
+    const TimePoint now = ctx.clock.Now();
+    if (auto open = CheckInOpen(**s, now); !open) return open.error();
+    switch (participants::CheckCode((*s)->check_in_secret, (*s)->id, code, now)) {
+      case participants::CodeCheck::kValid: break;
+      case participants::CodeCheck::kExpired:
+        return Error::InvalidArgument("expired code", {{"code", "expired_code", "this code has changed; scan again"}});
+      case participants::CodeCheck::kForged:
+        return Error::InvalidArgument("invalid code", {{"code", "invalid_code", "not this session's code"}});
+    }
+    const Delegate& d = (*holder)->delegate;
+    auto at = store::RecordCheckIn(tx, (*s)->id, d.id, FormatUtc(now));
+    if (!at) return at.error();
+    return SessionCheckIn{d.id, d.name, d.role, (*holder)->organisation_id, (*holder)->organisation_name, *at};
+  });
+}
+
+Result<Pass> Events::PassOf(const std::string& pass_key) {
+  return db_.Read([&](db::Tx& tx) -> Result<Pass> {
+    auto holder = store::DelegateByPass(tx, pass_key);
+    if (!holder) return holder.error();
+    if (!*holder) return Error::NotFound("no such pass");
+    auto event = store::GetEvent(tx, (*holder)->event_id);
+    if (!event) return event.error();
+    auto into = store::SessionsCheckedInto(tx, (*holder)->delegate.id);
+    if (!into) return into.error();
+    const Delegate& d = (*holder)->delegate;
+    return Pass{d.id, d.name, d.role, (*holder)->organisation_name, std::move(**event), std::move(*into)};
+  });
+}
+
+Result<std::vector<SessionCheckIn>> Events::CheckIns(const RequestContext& ctx, const std::string& session_id) {
+  return db_.Read([&](db::Tx& tx) -> Result<std::vector<SessionCheckIn>> {
+    auto found = StaffSession(tx, ctx, session_id);
+    if (!found) return found.error();
+    return store::CheckInsOf(tx, found->first);
   });
 }
 

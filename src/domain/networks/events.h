@@ -12,6 +12,7 @@
 #include "db/database.h"
 #include "domain/audit/trail.h"
 #include "domain/networks/model.h"
+#include "domain/participants/check_in.h"
 
 namespace cohort::networks {
 
@@ -40,11 +41,28 @@ class Events {
   // (invalid_choice); kFailedPrecondition "registration_closed" after the deadline.
   // Those who see the delegations (as above): the badges of the event's
   // delegates, or of one organisation's, as a PDF (one A6 page each, the
-  // QR code carrying the delegate's address) in `language` (az, en, ru).
+  // QR code carrying the delegate's pass, public_url/pass?key=…) in
+  // `language` (az, en, ru).
   Result<std::string> Badges(const RequestContext& ctx, const std::string& event_id, const std::string& organisation_id,
                              const std::string& language);
   Result<Delegation> Register(const RequestContext& ctx, const std::string& event_id, const std::string& organisation_id,
                               std::vector<Delegate> delegates);
+
+  // Check-in at sessions, with the rotating code of programme attendance
+  // (participants/check_in.h). Network administrators and the host's staff
+  // show the session's code; kFailedPrecondition "check_in_closed" outside
+  // half an hour before the start to the end.
+  Result<participants::CheckInScreen> SessionCode(const RequestContext& ctx, const std::string& session_id);
+  // Anyone holding a pass (no account needed): checks its delegate in at the
+  // session. kInvalidArgument at pass (unknown_pass: none, or another
+  // event's), code (expired_code, invalid_code); kFailedPrecondition
+  // "check_in_closed"; kNotFound for an unknown session.
+  Result<SessionCheckIn> CheckIn(const RequestContext& ctx, const std::string& session_id, const std::string& pass_key,
+                                 const std::string& code);
+  // The pass's delegate, event and the sessions they checked in to; kNotFound for an unknown key.
+  Result<Pass> PassOf(const std::string& pass_key);
+  // Network administrators and the host's staff: every delegate with their check-in at the session.
+  Result<std::vector<SessionCheckIn>> CheckIns(const RequestContext& ctx, const std::string& session_id);
 
  private:
   db::Database& db_;

@@ -1,4 +1,5 @@
 // Routes of a network's events, agenda and delegations (docs/api/networks.md "Events").
+#include <algorithm>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +17,8 @@ using http::Response;
 using nlohmann::json;
 
 json ToJson(const Event& e) {
+  json partners = json::array();
+  for (const auto& p : e.partners) partners.push_back({{"organisation_id", p.organisation_id}, {"name", p.name}});
   json sessions = json::array();
   for (const auto& s : e.sessions) {
     sessions.push_back({{"id", s.id}, {"title", s.title}, {"place", s.place}, {"starts_at", s.starts_at}, {"ends_at", s.ends_at}});
@@ -33,7 +36,17 @@ json ToJson(const Event& e) {
           {"time_zone", e.time_zone},
           {"registration_closes_at", e.registration_closes_at},
           {"delegation_limit", e.delegation_limit},
+          {"partners", partners},
           {"sessions", sessions}};
+}
+
+json ToJson(const SessionCheckIn& c) {
+  return {{"delegate_id", c.delegate_id},
+          {"name", c.name},
+          {"role", c.role},
+          {"organisation_id", c.organisation_id},
+          {"organisation_name", c.organisation_name},
+          {"checked_in_at", c.checked_in_at.empty() ? json(nullptr) : json(c.checked_in_at)}};
 }
 
 json ToJson(const Delegation& d) {
@@ -66,7 +79,8 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
     auto body = http::StrictJsonObjectBody(req, {"kind", "title", "description", "place", "host_organisation_id", "starts_on",
-                                                 "ends_on", "time_zone", "registration_closes_at", "delegation_limit"});
+                                                 "ends_on", "time_zone", "registration_closes_at", "delegation_limit",
+                                                 "partner_organisation_ids"});
     if (!body) return body.error();
     http::JsonFields f(*body);
     Event input;
@@ -81,6 +95,15 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
     input.registration_closes_at = f.Text("registration_closes_at");
     input.delegation_limit = static_cast<int>(f.OptionalInteger("delegation_limit").value_or(5));
     if (auto c = f.Check(); !c) return c.error();
+    if (body->contains("partner_organisation_ids")) {
+      const json& ids = (*body)["partner_organisation_ids"];
+      const bool strings = ids.is_array() && std::all_of(ids.begin(), ids.end(), [](const json& x) { return x.is_string(); });
+      if (!strings) {
+        return Error::InvalidArgument("invalid event",
+                                      {{"partner_organisation_ids", "invalid_type", "a list of organisation ids"}});
+      }
+      for (const auto& id : ids) input.partners.push_back({id.get<std::string>(), ""});
+    }
     auto made = events->Create(*ctx, req.PathParam("id"), std::move(input));
     if (!made) return made.error();
     return Response::Json(201, ToJson(*made));
@@ -154,12 +177,61 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
       if (!item.is_object()) {
         return Error::InvalidArgument("invalid delegation", {{"delegates", "invalid_type", "a list of people"}});
       }
-      people.push_back({"", TextOf(item, "role"), TextOf(item, "name"), TextOf(item, "email"), TextOf(item, "arrival"),
-                        TextOf(item, "departure"), TextOf(item, "accommodation")});
+      people.push_back({TextOf(item, "id"), TextOf(item, "role"), TextOf(item, "name"), TextOf(item, "email"), TextOf(item, "arrival"),
+                        TextOf(item, "departure"), TextOf(item, "accommodation"), ""});
     }
     auto saved = events->Register(*ctx, req.PathParam("id"), req.PathParam("organisation"), std::move(people));
     if (!saved) return saved.error();
     return Response::Json(200, ToJson(*saved));
+  });
+
+  router.Add(Method::kGet, "/api/v1/event-sessions/{id}/check-in-code", [&auth, events](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto screen = events->SessionCode(*ctx, req.PathParam("id"));
+    if (!screen) return screen.error();
+    auto r = Response::Json(200, {{"code", screen->code}, {"url", screen->url}, {"expires_at", screen->expires_at}});
+    r.Header("Cache-Control", "no-store");
+    return r;
+  });
+
+  // No account needed: the pass (from the badge) says who, the code that they are in the room.
+  router.Add(Method::kPost, "/api/v1/event-sessions/{id}/check-ins", [&auth, events](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = http::StrictJsonObjectBody(req, {"pass", "code"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    const std::string pass = f.Text("pass");
+    const std::string code = f.Text("code");
+    if (auto c = f.Check(); !c) return c.error();
+    auto done = events->CheckIn(*ctx, req.PathParam("id"), pass, code);
+    if (!done) return done.error();
+    return Response::Json(200, ToJson(*done));
+  });
+
+  router.Add(Method::kGet, "/api/v1/event-sessions/{id}/check-ins", [&auth, events](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto list = events->CheckIns(*ctx, req.PathParam("id"));
+    if (!list) return list.error();
+    json items = json::array();
+    for (const auto& c : *list) items.push_back(ToJson(c));
+    return Response::Json(200, {{"items", items}});
+  });
+
+  // The pass page of a phone: who holds it, the event and where they have checked in.
+  router.Add(Method::kGet, "/api/v1/passes/{key}", [events](Request& req) -> Result<Response> {
+    auto pass = events->PassOf(req.PathParam("key"));
+    if (!pass) return pass.error();
+    auto r = Response::Json(200, {{"delegate_id", pass->delegate_id},
+                                  {"name", pass->name},
+                                  {"role", pass->role},
+                                  {"organisation_name", pass->organisation_name},
+                                  {"event", ToJson(pass->event)},
+                                  {"checked_in_to", pass->checked_in_to}});
+    r.Header("Cache-Control", "no-store");
+    return r;
   });
 }
 

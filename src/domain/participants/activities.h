@@ -13,6 +13,7 @@
 #include "core/request_context.h"
 #include "db/database.h"
 #include "domain/audit/trail.h"
+#include "domain/participants/check_in.h"
 #include "domain/participants/model.h"
 
 namespace cohort::participants {
@@ -21,12 +22,6 @@ namespace cohort::participants {
 struct Repeat {
   std::string every;  // "", day, week
   std::int64_t count = 1;
-};
-
-struct CheckInScreen {
-  std::string code;        // what the QR code carries, with the address
-  std::string url;         // public_url/check-in/{activity}?code=…
-  std::string expires_at;  // the end of the code's window
 };
 
 // An activity with where it belongs and what the actor may do with it.

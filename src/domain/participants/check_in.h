@@ -19,6 +19,15 @@ std::int64_t CheckInWindow(TimePoint t);
 // 10 characters of Crockford base32 (50 bits).
 std::string CheckInCode(std::string_view secret, std::string_view activity_id, std::int64_t window);
 
+// What a check-in screen shows: the code, and the address its QR code opens
+// (public_url/check-in/{activity}?code=… for an activity,
+// public_url/event-check-in?session=…&code=… for an event's session).
+struct CheckInScreen {
+  std::string code;
+  std::string url;
+  std::string expires_at;  // the end of the code's window
+};
+
 enum class CodeCheck { kValid, kExpired, kForged };
 // Valid: the code of the current or the previous window (a scan takes a
 // moment). Expired: a code of the ten minutes before that. Forged: anything else.
