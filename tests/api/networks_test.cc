@@ -388,6 +388,67 @@ TEST_P(NetworksApi, DelegatesCheckInAtSessionsWithTheRotatingCodeAndTheirPass) {
   EXPECT_EQ(Send("POST", check_in, {{"pass", aigerim}, {"code", code}}, {}).Json()["code"], "check_in_closed");
 }
 
+TEST_P(NetworksApi, MembersFileYearlyReportsOnTheFormTheChairSets) {
+  const std::string id = MakeNetwork();
+  ASSERT_EQ(Send("PUT", "/api/v1/networks/" + id + "/chairs/2027", {{"organisation_id", orgs_[0]}}, network_admin_).status, 200);
+  const std::string form_url = "/api/v1/networks/" + id + "/report-forms/2027";
+  const json form = json::parse(R"({
+    "title": {"en": "Yearly report 2027", "az": "2027 illik hesabat"},
+    "form": {"fields": [
+      {"key": "volunteers", "type": "number", "label": {"en": "Volunteers this year"}, "required": true, "min": 0},
+      {"key": "highlights", "type": "long_text", "label": {"en": "Highlights"}, "max_chars": 2000}
+    ]},
+    "due_on": "2028-01-31"})");
+  // Only the year's chair (or a network administrator) sets the form; it is checked like a call's.
+  EXPECT_EQ(Send("PUT", form_url, form, org_admins_[1]).status, 403);
+  json bad = form;
+  bad["form"]["fields"][0]["type"] = "colour";
+  bad["due_on"] = "31.01.2028";
+  const auto codes = Codes(Send("PUT", form_url, bad, org_admins_[0]));
+  EXPECT_EQ(codes.at("form.fields[0].type"), "unknown_type");
+  EXPECT_EQ(codes.at("due_on"), "invalid_date");
+  auto set = Send("PUT", form_url, form, org_admins_[0]);
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.Json()["set_by_organisation_id"], orgs_[0]);
+  EXPECT_EQ(client().Get(form_url, org_admins_[1]).Json()["form"]["fields"][1]["key"], "highlights");
+
+  const std::string kz = "/api/v1/networks/" + id + "/yearly-reports/2027/" + orgs_[1];
+  EXPECT_EQ(Send("PATCH", kz, {{"answers", {{"volunteers", 120}}}}, org_admins_[0]).status, 403);  // not theirs to file
+  EXPECT_EQ(Codes(Send("PATCH", kz, {{"answers", {{"volunteers", "many"}}}}, org_admins_[1]))["answers.volunteers"],
+            "wrong_type");
+  auto draft = Send("PATCH", kz, {{"answers", {{"highlights", "Volunteer Week in Almaty"}}}}, org_admins_[1]);
+  ASSERT_EQ(draft.status, 200) << draft.body;
+  EXPECT_EQ(draft.Json()["state"], "draft");
+  auto incomplete = Send("POST", kz + "/submit", json::object(), org_admins_[1]);
+  ASSERT_EQ(incomplete.status, 422) << incomplete.body;
+  EXPECT_EQ(Codes(incomplete)["answers.volunteers"], "required");
+  ASSERT_EQ(Send("PATCH", kz, {{"answers", {{"volunteers", 120}}}}, org_admins_[1]).status, 200);
+  auto submitted = Send("POST", kz + "/submit", json::object(), org_admins_[1]);
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(submitted.Json()["answers"], json::parse(R"({"volunteers": 120, "highlights": "Volunteer Week in Almaty"})"));
+  auto late = Send("PATCH", kz, {{"answers", {{"volunteers", 1}}}}, org_admins_[1]);
+  ASSERT_EQ(late.status, 409);
+  EXPECT_EQ(late.Json()["code"], "already_submitted");
+
+  // The chair and network administrators see every member, with those still missing; a member sees its own.
+  const json all = client().Get("/api/v1/networks/" + id + "/yearly-reports/2027", org_admins_[0]).Json()["items"];
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["organisation_name"], "Azerbaijan Volunteers");
+  EXPECT_EQ(all[0]["state"], "missing");
+  EXPECT_EQ(all[1]["state"], "submitted");
+  EXPECT_FALSE(all[1].contains("answers"));
+  EXPECT_EQ(client().Get(kz, network_admin_).Json()["answers"]["volunteers"], 120);
+  const json own = client().Get("/api/v1/networks/" + id + "/yearly-reports/2027", org_admins_[1]).Json()["items"];
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(client().Get("/api/v1/networks/" + id + "/yearly-reports/2027/" + orgs_[0], org_admins_[1]).status, 404);
+  EXPECT_EQ(client().Get("/api/v1/networks/" + id + "/yearly-reports/2027", org_admins_[2]).status, 404);  // outsiders
+  // No form for 2028 yet: nothing to file.
+  EXPECT_EQ(Send("PATCH", "/api/v1/networks/" + id + "/yearly-reports/2028/" + orgs_[1], {{"answers", json::object()}},
+                 org_admins_[1])
+                .status,
+            404);
+}
+
 COHORT_API_ON_BOTH_ENGINES(NetworksApi);
 
 }  // namespace

@@ -52,14 +52,6 @@ Result<void> CheckInOpen(const Session& s, TimePoint now) {
   return Ok();
 }
 
-// Whether the actor runs the organisation (administrator or coordinator).
-Result<bool> RunsOrganisation(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id) {
-  auto roles = organisations::StaffRoles(tx, ctx, organisation_id);
-  if (!roles) return roles.error();
-  return std::any_of(roles->begin(), roles->end(),
-                     [](const std::string& r) { return r == "organisation_admin" || r == "coordinator"; });
-}
-
 // The session with its event, for network administrators and the host's staff.
 Result<std::pair<Session, EventAccess>> StaffSession(db::Tx& tx, const RequestContext& ctx, const std::string& session_id) {
   if (!ctx.actor.authenticated()) return Error::Unauthenticated("sign in first");
@@ -73,11 +65,6 @@ Result<std::pair<Session, EventAccess>> StaffSession(db::Tx& tx, const RequestCo
   if (!host) return host.error();
   if (!a->admin && !*host) return Error::PermissionDenied("network administrators and the host run check-in");
   return std::make_pair(std::move(**s), std::move(*a));
-}
-
-bool IsMember(const Network& n, const std::string& organisation_id) {
-  return std::any_of(n.members.begin(), n.members.end(),
-                     [&](const Member& m) { return m.organisation_id == organisation_id; });
 }
 
 void CheckTimes(const std::string& starts, const std::string& ends, std::vector<FieldError>& errors) {

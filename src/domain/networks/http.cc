@@ -49,6 +49,8 @@ Result<Response> Answer(const Result<Network>& n, int status = 200) {
 }
 
 // The {year} of a path, or a field error at "year".
+}  // namespace
+
 Result<int> YearParam(const Request& req) {
   const std::string text = req.PathParam("year");
   if (text.size() != 4 || !std::all_of(text.begin(), text.end(), ::isdigit)) {
@@ -56,8 +58,6 @@ Result<int> YearParam(const Request& req) {
   }
   return std::stoi(text);
 }
-
-}  // namespace
 
 void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                     const accounts::Authenticator& auth) {

@@ -243,4 +243,23 @@ Result<NetworkAccess> ReadableNetwork(db::Tx& tx, const RequestContext& ctx, con
   return AccessTo(tx, ctx, network_id);
 }
 
+Result<bool> RunsOrganisation(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id) {
+  auto roles = organisations::StaffRoles(tx, ctx, organisation_id);
+  if (!roles) return roles.error();
+  return std::any_of(roles->begin(), roles->end(),
+                     [](const std::string& r) { return r == "organisation_admin" || r == "coordinator"; });
+}
+
+bool IsMember(const Network& n, const std::string& organisation_id) {
+  return std::any_of(n.members.begin(), n.members.end(),
+                     [&](const Member& m) { return m.organisation_id == organisation_id; });
+}
+
+const Chair* ChairOf(const Network& n, int year) {
+  for (const auto& c : n.chairs) {
+    if (c.year == year) return &c;
+  }
+  return nullptr;
+}
+
 }  // namespace cohort::networks

@@ -64,5 +64,10 @@ struct NetworkAccess {
 // For other modules, inside their transactions: the network with its
 // members when the actor may read it; kUnauthenticated or kNotFound otherwise.
 Result<NetworkAccess> ReadableNetwork(db::Tx& tx, const RequestContext& ctx, const std::string& network_id);
+// Whether the actor runs the organisation: its administrator or coordinator.
+Result<bool> RunsOrganisation(db::Tx& tx, const RequestContext& ctx, const std::string& organisation_id);
+bool IsMember(const Network& n, const std::string& organisation_id);
+// The chair organisation of `year`, if any.
+const Chair* ChairOf(const Network& n, int year);
 
 }  // namespace cohort::networks
