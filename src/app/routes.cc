@@ -40,6 +40,7 @@ void RegisterDomainRoutes(http::Router& router, db::Database& db, const audit::T
   networks::RegisterRoutes(router, db, trail, auth);
   networks::RegisterEventRoutes(router, db, trail, auth, public_url);
   networks::RegisterYearlyReportRoutes(router, db, trail, auth);
+  networks::RegisterTemplateRoutes(router, db, trail, auth);
   reports::RegisterRoutes(router, db, auth);
   audit::RegisterRoutes(router, db, auth);
   notifications::RegisterRoutes(router, db, auth);

@@ -49,7 +49,11 @@ class NetworksApi : public ApiTest {
       ASSERT_TRUE(accounts::CreateAdmin(db, trail, system, {email, name + " admin", "a long passphrase", org->id}).ok());
       org_admins_.push_back(Token(email));
     }
-    ASSERT_TRUE(accounts::CreateAdmin(db, trail, system, {"ivc@cohort.test", "Network Admin", "a long passphrase", {}}).ok());
+    // A plain account (CreateAdmin without an organisation would make a platform administrator).
+    accounts::NewApplicant ivc;
+    ivc.email = "ivc@cohort.test";
+    ivc.name = "Network Admin";
+    ASSERT_TRUE(accounts::CreateApplicants(db, trail, system, {ivc}, "a long passphrase").ok());
     network_admin_ = Token("ivc@cohort.test");
   }
   Headers Token(const std::string& email) {
@@ -447,6 +451,94 @@ TEST_P(NetworksApi, MembersFileYearlyReportsOnTheFormTheChairSets) {
                  org_admins_[1])
                 .status,
             404);
+}
+
+TEST_P(NetworksApi, TheNetworkPublishesATemplateThatAMemberAdoptsAndAdapts) {
+  const std::string id = MakeNetwork();
+  // The chair's coordinator is also a network administrator: they publish their own programme.
+  ASSERT_EQ(Send("POST", "/api/v1/networks/" + id + "/admins", {{"email", "admin@AZV.test"}}, network_admin_).status, 200);
+  auto programme = Send("POST", "/api/v1/organisations/" + orgs_[0] + "/programmes",
+                        {{"name", "Youth Worker Internship"}, {"code", "YWI"}, {"description", "Six months in regions"}},
+                        org_admins_[0]);
+  ASSERT_EQ(programme.status, 201) << programme.body;
+  auto intake = Send("POST", "/api/v1/programmes/" + programme.Json()["id"].get<std::string>() + "/intakes",
+                     {{"name", "2027"}, {"starts_on", "2027-03-01"}, {"ends_on", "2027-08-31"}, {"capacity", 30}},
+                     org_admins_[0]);
+  ASSERT_EQ(intake.status, 201) << intake.body;
+  const std::string intake_id = intake.Json()["id"];
+  ASSERT_EQ(Send("PUT", "/api/v1/intakes/" + intake_id + "/call", json::parse(R"({
+      "title": {"en": "Youth Worker Internship 2027"},
+      "opens_at_local": "2027-01-10T09:00", "closes_at_local": "2027-02-10T18:00",
+      "form": {"fields": [
+        {"key": "motivation", "type": "long_text", "label": {"en": "Why youth work?"}, "required": true},
+        {"key": "region", "type": "short_text", "label": {"en": "Region"}}]}})"),
+                 org_admins_[0])
+                .status,
+            200);
+  const json stages = client().Get("/api/v1/intakes/" + intake_id + "/stages", org_admins_[0]).Json()["items"];
+  ASSERT_EQ(stages.size(), 4u);
+  const std::string review_stage = stages[1]["id"];
+  ASSERT_EQ(Send("PUT", "/api/v1/stages/" + review_stage,
+                 {{"settings", {{"rubric", json::parse(R"([
+                     {"key": "experience", "label": {"en": "Experience with young people"}, "weight": 2},
+                     {"key": "motivation", "label": {"en": "Motivation"}, "weight": 1}])")}}},
+                  {"version", stages[1]["version"]}},
+                 org_admins_[0])
+                .status,
+            200);
+
+  const std::string publish = "/api/v1/networks/" + id + "/templates";
+  EXPECT_EQ(Send("POST", publish, {{"title", "x"}, {"intake_id", intake_id}}, org_admins_[1]).status, 403);
+  // A network administrator who does not run the intake's programme cannot take it.
+  EXPECT_EQ(Codes(Send("POST", publish, {{"title", "x"}, {"intake_id", intake_id}}, network_admin_))["intake_id"],
+            "unknown_intake");
+  auto published = Send("POST", publish,
+                        {{"title", "Youth worker internship"}, {"description", "Our model"}, {"intake_id", intake_id}},
+                        org_admins_[0]);
+  ASSERT_EQ(published.status, 201) << published.body;
+  const std::string template_id = published.Json()["id"];
+  EXPECT_EQ(published.Json()["fields"], 2);
+  EXPECT_EQ(published.Json()["stages"], 4);
+  EXPECT_EQ(published.Json()["content"]["call"]["published"], false);
+  EXPECT_FALSE(published.Json()["content"]["call"].contains("opens_at_local"));  // each member sets its own dates
+  const json listed = client().Get(publish, org_admins_[1]).Json()["items"];
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["source_organisation_name"], "Azerbaijan Volunteers");
+
+  // Kazakhstan adopts it: its own programme, intake, call and rubric, to adapt.
+  const std::string adopt = "/api/v1/network-templates/" + template_id + "/adopt";
+  json request = {{"organisation_id", orgs_[1]},
+                  {"code", "YWI"},
+                  {"intake", {{"name", "2027"}, {"starts_on", "2027-09-01"}, {"ends_on", "2027-06-01"}, {"capacity", 20},
+                              {"time_zone", "Asia/Almaty"}}}};
+  EXPECT_EQ(Codes(Send("POST", adopt, request, org_admins_[1]))["intake.ends_on"], "ends_before_start");
+  request["intake"]["ends_on"] = "2028-02-28";
+  EXPECT_EQ(Send("POST", adopt, request, org_admins_[0]).status, 403);  // not Kazakhstan's administrator
+  json outsider = request;
+  outsider["organisation_id"] = orgs_[2];
+  EXPECT_EQ(Codes(Send("POST", adopt, outsider, network_admin_))["organisation_id"], "not_a_member");
+  auto adopted = Send("POST", adopt, request, org_admins_[1]);
+  ASSERT_EQ(adopted.status, 201) << adopted.body;
+  const std::string new_intake = adopted.Json()["intake_id"];
+  auto call = client().Get("/api/v1/intakes/" + new_intake + "/call", org_admins_[1]);
+  ASSERT_EQ(call.status, 200) << call.body;
+  EXPECT_EQ(call.Json()["form"]["fields"][0]["key"], "motivation");
+  EXPECT_EQ(call.Json()["published"], false);
+  EXPECT_EQ(call.Json()["time_zone"], "Asia/Almaty");
+  const json adopted_stages = client().Get("/api/v1/intakes/" + new_intake + "/stages", org_admins_[1]).Json()["items"];
+  ASSERT_EQ(adopted_stages.size(), 4u);
+  EXPECT_EQ(adopted_stages[1]["settings"]["rubric"][0]["key"], "experience");
+  EXPECT_EQ(adopted_stages[1]["position"], 2);
+  // Adapting it is the member's own business: the template does not change.
+  json changed = {{"title", call.Json()["title"]}, {"form", call.Json()["form"]}};
+  changed["form"]["fields"].push_back(json::parse(R"({"key": "city", "type": "short_text", "label": {"en": "City"}})"));
+  ASSERT_EQ(Send("PUT", "/api/v1/intakes/" + new_intake + "/call", changed, org_admins_[1]).status, 200);
+  auto again = client().Get("/api/v1/network-templates/" + template_id, org_admins_[1]);
+  EXPECT_EQ(again.Json()["fields"], 2);
+  EXPECT_EQ(again.Json()["adoptions"], 1);
+  // The same code twice in one organisation is refused before anything is made.
+  EXPECT_EQ(Codes(Send("POST", adopt, request, org_admins_[1]))["code"], "taken");
+  EXPECT_EQ(client().Get("/api/v1/network-templates/" + template_id, org_admins_[2]).status, 404);
 }
 
 COHORT_API_ON_BOTH_ENGINES(NetworksApi);

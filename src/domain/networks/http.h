@@ -21,4 +21,8 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
 void RegisterYearlyReportRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
                                 const accounts::Authenticator& auth);
 
+// Templates the network publishes and members adopt (docs/api/networks.md "Templates").
+void RegisterTemplateRoutes(http::Router& router, db::Database& db, const audit::Trail& trail,
+                            const accounts::Authenticator& auth);
+
 }  // namespace cohort::networks

@@ -8,6 +8,7 @@
 #include "core/id.h"
 #include "core/text.h"
 #include "core/time_format.h"
+#include "domain/accounts/service.h"
 #include "domain/accounts/store.h"
 #include "domain/networks/store.h"
 #include "domain/organisations/service.h"
@@ -150,7 +151,8 @@ Result<Network> Service::AddAdmin(const RequestContext& ctx, const std::string& 
   return db_.Write([&](db::Tx& tx) -> Result<Network> {
     auto a = AdminOf(tx, ctx, network_id);
     if (!a) return a.error();
-    auto account = accounts::store::FindByEmail(tx, Trim(email));
+    // As typed: "Admin@AZV.test" is the account admin@azv.test.
+    auto account = accounts::store::FindByEmail(tx, accounts::NormaliseEmail(Trim(email)).value_or(Trim(email)));
     if (!account) return account.error();
     if (!*account) {
       return Error::InvalidArgument("unknown account", {{"email", "unknown_account", "no account with this e-mail"}});

@@ -36,20 +36,6 @@ json IntakeJson(const Intake& i) {
           {"time_zone", i.time_zone}};
 }
 
-std::vector<FieldError> CheckIntake(const Intake& i) {
-  std::vector<FieldError> errors;
-  if (i.name.empty()) errors.push_back({"name", "required", "required"});
-  else if (i.name.size() > 100) errors.push_back({"name", "too_long", "at most 100 bytes"});
-  if (!IsValidDate(i.starts_on)) errors.push_back({"starts_on", "invalid_date", "a date YYYY-MM-DD"});
-  if (!IsValidDate(i.ends_on)) errors.push_back({"ends_on", "invalid_date", "a date YYYY-MM-DD"});
-  else if (IsValidDate(i.starts_on) && i.ends_on < i.starts_on) {
-    errors.push_back({"ends_on", "ends_before_start", "on or after the start"});
-  }
-  if (i.capacity < 0 || i.capacity > 100000) errors.push_back({"capacity", "out_of_range", "from 0 to 100000"});
-  if (!KnownTimeZone(i.time_zone)) errors.push_back({"time_zone", "unknown_time_zone", "an IANA time zone"});
-  return errors;
-}
-
 // Loads an organisation's roles and applies `can`; kNotFound hides objects
 // of organisations the actor has nothing to do with only where the route
 // names the object itself (programme, intake), as units do.
@@ -104,6 +90,20 @@ Result<std::string> ReferencePrefix(db::Tx& tx, const Intake& intake, const std:
 }
 
 }  // namespace
+
+std::vector<FieldError> CheckIntake(const Intake& i) {
+  std::vector<FieldError> errors;
+  if (i.name.empty()) errors.push_back({"name", "required", "required"});
+  else if (i.name.size() > 100) errors.push_back({"name", "too_long", "at most 100 bytes"});
+  if (!IsValidDate(i.starts_on)) errors.push_back({"starts_on", "invalid_date", "a date YYYY-MM-DD"});
+  if (!IsValidDate(i.ends_on)) errors.push_back({"ends_on", "invalid_date", "a date YYYY-MM-DD"});
+  else if (IsValidDate(i.starts_on) && i.ends_on < i.starts_on) {
+    errors.push_back({"ends_on", "ends_before_start", "on or after the start"});
+  }
+  if (i.capacity < 0 || i.capacity > 100000) errors.push_back({"capacity", "out_of_range", "from 0 to 100000"});
+  if (!KnownTimeZone(i.time_zone)) errors.push_back({"time_zone", "unknown_time_zone", "an IANA time zone"});
+  return errors;
+}
 
 std::string CallState(const Call& call, const std::string& now) {
   if (!call.settings->published || !call.opens_at || !call.closes_at) return "draft";

@@ -26,6 +26,10 @@ struct NewIntake {
 // process's changes while the number has not moved.
 std::uint64_t Changes();
 
+// An intake's own fields, as CreateIntake checks them: errors at name,
+// starts_on, ends_on, capacity and time_zone.
+std::vector<FieldError> CheckIntake(const Intake& i);
+
 class Service {
  public:
   Service(db::Database& db, const audit::Trail& trail) : db_(db), trail_(trail) {}
