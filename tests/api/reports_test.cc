@@ -138,6 +138,27 @@ TEST_P(ReportsApi, ReviewerProgressCountsEachReviewersWork) {
   EXPECT_EQ(client().Get("/api/v1/intakes/" + intake_ + "/reports/reviewers", Applicant(0)).status, 404);
 }
 
+// The issue's bad input: an export asked for by a role that may not see
+// personal data gets aggregates only, or a 403.
+TEST_P(ReportsApi, AnExportByARoleWithoutPersonalDataGetsAggregatesOnlyOrA403) {
+  const std::string base = "/api/v1/intakes/" + intake_;
+  const Headers& reviewer = reviewers_[0];
+  EXPECT_EQ(client().Get(base + "/applications?format=csv", reviewer).status, 403);  // every answer of every person
+  EXPECT_EQ(client().Get(base + "/reports/reviewers?format=csv", reviewer).status, 403);  // names colleagues' work
+  auto everyone = client().Get(base + "/applications?format=csv", staff_);
+  ASSERT_EQ(everyone.status, 200);
+  EXPECT_NE(everyone.body.find("applicant0@example.az"), std::string::npos);  // the coordinator's export carries people
+  auto funnel = client().Get(base + "/reports/funnel?format=csv", reviewer);
+  ASSERT_EQ(funnel.status, 200) << funnel.body;
+  EXPECT_NE(funnel.body.find(",submitted,6,"), std::string::npos) << funnel.body;
+  auto breakdown = client().Get(base + "/reports/breakdowns/education.university?format=csv", reviewer);
+  ASSERT_EQ(breakdown.status, 200) << breakdown.body;
+  for (const auto* body : {&funnel.body, &breakdown.body}) {
+    EXPECT_EQ(body->find("@"), std::string::npos) << *body;  // no e-mail address, no person
+    EXPECT_EQ(body->find("Applicant"), std::string::npos) << *body;
+  }
+}
+
 TEST_P(ReportsApi, PublicStatisticsWithholdCellsUnderFive) {
   const std::string programme =
       client().Get("/api/v1/intakes/" + intake_, staff_).Json()["programme_id"].get<std::string>();
