@@ -1,6 +1,7 @@
 #include "app/demo.h"
 
 #include "app/demo_calls.h"
+#include "app/demo_network.h"
 #include "app/demo_programme.h"
 #include "app/demo_selection.h"
 #include "domain/accounts/service.h"
@@ -68,7 +69,10 @@ Result<std::vector<DemoLogin>> LoadDemo(db::Database& db, const audit::Trail& tr
   }
   if (auto p = LoadDemoProgramme(db, trail, clock, admin_ids[0], org_ids[0], calls->last_intake_id, secret_key);
       !p) return p.error();
+  auto network = LoadDemoNetwork(db, trail, clock, admin->id, org_ids[2], org_ids[3]);
+  if (!network) return network.error();
   std::vector<DemoLogin> out = logins;
+  out.insert(out.end(), network->begin(), network->end());
   out.push_back({"reviewer (MFA)", kDemoReviewerEmail, kDemoReviewerPassword});
   out.push_back({"unit supervisor (MFA)", kDemoSupervisorEmail, kDemoSupervisorPassword});
   out.push_back({"applicant (one of " + std::to_string(calls->applications) + " demo applications)",
