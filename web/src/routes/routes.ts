@@ -60,6 +60,16 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/alumni': { load: () => import('./Alumni.svelte'), titleKey: 'alumni.directory.title', session: true },
   // The statistics a programme publishes to everyone (docs/api/reports.md): /statistics?programme=….
   '/statistics': { load: () => import('./Statistics.svelte'), titleKey: 'statistics.title' },
+  // Networks of organisations, their events and delegations (docs/api/networks.md).
+  '/networks': { load: () => import('./Networks.svelte'), titleKey: 'networks.title', session: true },
+  '/network': { load: () => import('./Network.svelte'), titleKey: 'networks.network_title', session: true },
+  '/event': { load: () => import('./Event.svelte'), titleKey: 'events.event_title', session: true },
+  // Check-in at the sessions of an event (docs/api/networks.md): the badge's QR code opens /pass?key=… (no
+  // account: the phone keeps the pass), the session's screen shows a rotating QR code of
+  // /event-check-in?session=…&code=…, which checks the phone's pass holder in.
+  '/pass': { load: () => import('./Pass.svelte'), titleKey: 'pass.title' },
+  '/event-check-in': { load: () => import('./EventCheckIn.svelte'), titleKey: 'event_check_in.title' },
+  '/event-check-in-screen': { load: () => import('./EventCheckInScreen.svelte'), titleKey: 'event_check_in.screen_title', session: true },
 };
 
 /** Views whose address carries an id in the path: the check-in QR code opens /check-in/{activity}?code=…. */
@@ -81,7 +91,8 @@ export function findRoute(path: string): Route | undefined {
  * only to participants of a programme, `supervisor: true` only to those who
  * may supervise interns: unit supervisors, coordinators and administrators;
  * `trainer: true` only to those who may train activities: trainers,
- * coordinators and administrators).
+ * coordinators and administrators; `network: true` only to platform
+ * administrators and those who can see a network).
  */
 export const NAV_ITEMS: readonly {
   path: string;
@@ -92,6 +103,7 @@ export const NAV_ITEMS: readonly {
   participant?: boolean;
   supervisor?: boolean;
   trainer?: boolean;
+  network?: boolean;
 }[] = [
   { path: '/calls', labelKey: 'nav.calls', available: true },
   { path: '/applications', labelKey: 'nav.applications', available: true },
@@ -103,4 +115,5 @@ export const NAV_ITEMS: readonly {
   { path: '/my-activities', labelKey: 'my_activities.nav', available: true, trainer: true },
   { path: '/reviews', labelKey: 'nav.reviews', available: true, staff: true },
   { path: '/staff', labelKey: 'nav.staff', available: true },
+  { path: '/networks', labelKey: 'nav.networks', available: true, network: true },
 ];
