@@ -253,6 +253,10 @@ TEST_P(NetworksApi, MembersRegisterDelegationsBeforeTheDeadlineWithinTheHostsLim
   json bad_email = head;
   bad_email["email"] = "not an address";
   EXPECT_EQ(Codes(Send("PUT", kz, {{"delegates", json::array({bad_email})}}, org_admins_[1]))["delegates[0].email"], "invalid_email");
+  json long_stay = head;
+  long_stay["accommodation"] = std::string(501, 'x');
+  EXPECT_EQ(Codes(Send("PUT", kz, {{"delegates", json::array({long_stay})}}, org_admins_[1]))["delegates[0].accommodation"],
+            "too_long");
   // Another member's administrator may not register for Kazakhstan; an organisation outside the network cannot.
   EXPECT_EQ(Send("PUT", kz, {{"delegates", json::array({head})}}, org_admins_[0]).status, 403);
   EXPECT_EQ(Send("PUT", "/api/v1/events/" + event_id + "/delegations/" + orgs_[2], {{"delegates", json::array({head})}},

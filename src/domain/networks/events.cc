@@ -261,8 +261,9 @@ Result<Delegation> Events::Register(const RequestContext& ctx, const std::string
         if (!email) errors.push_back({at + ".email", "invalid_email", "an e-mail address"});
         else d.email = *email;
       }
-      for (const auto* text : {&d.arrival, &d.departure, &d.accommodation}) {
-        if (CodePoints(*text) > 500) errors.push_back({at, "too_long", "travel details of at most 500 characters"});
+      for (const auto& [name, text] : {std::pair{".arrival", &d.arrival}, std::pair{".departure", &d.departure},
+                                       std::pair{".accommodation", &d.accommodation}}) {
+        if (CodePoints(*text) > 500) errors.push_back({at + name, "too_long", "at most 500 characters"});
       }
     }
     if (!delegates.empty() && heads != 1) errors.push_back({"delegates", "one_head", "exactly one head of delegation"});
