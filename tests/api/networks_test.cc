@@ -545,6 +545,59 @@ TEST_P(NetworksApi, TheNetworkPublishesATemplateThatAMemberAdoptsAndAdapts) {
   EXPECT_EQ(client().Get("/api/v1/network-templates/" + template_id, org_admins_[2]).status, 404);
 }
 
+TEST_P(NetworksApi, NetworkAdministratorsCorrectTheNetworkTheirColleaguesAndEvents) {
+  const std::string id = MakeNetwork();
+  const std::string net = "/api/v1/networks/" + id;
+  EXPECT_EQ(Codes(Send("PATCH", net, {{"name", " "}}, network_admin_))["name"], "required");
+  EXPECT_EQ(Send("PATCH", net, {{"name", "IVC"}}, org_admins_[0]).status, 403);  // a member reads, does not run
+  auto renamed = Send("PATCH", net, {{"description", "Volunteer organisations of member countries"}}, network_admin_);
+  ASSERT_EQ(renamed.status, 200) << renamed.body;
+  EXPECT_EQ(renamed.Json()["name"], "International Volunteer Center");  // what was not sent stays
+  EXPECT_EQ(renamed.Json()["description"], "Volunteer organisations of member countries");
+
+  ASSERT_EQ(Send("POST", net + "/admins", {{"email", "admin@azv.test"}}, network_admin_).status, 200);
+  const json admins = client().Get(net, network_admin_).Json()["admins"];
+  std::string azv_account;
+  for (const auto& a : admins) {
+    if (a["email"] == "admin@azv.test") azv_account = a["account_id"];
+  }
+  ASSERT_FALSE(azv_account.empty());
+  EXPECT_EQ(client().Request("DELETE", net + "/admins/" + azv_account, "", org_admins_[1]).status, 403);
+  auto removed = client().Request("DELETE", net + "/admins/" + azv_account, "", network_admin_);
+  ASSERT_EQ(removed.status, 200) << removed.body;
+  EXPECT_EQ(removed.Json()["admins"].size(), 1u);
+  EXPECT_EQ(client().Request("DELETE", net + "/admins/" + azv_account, "", network_admin_).status, 404);
+
+  auto made = Send("POST", net + "/events",
+                   {{"kind", "forum"}, {"title", "Forum"}, {"host_organisation_id", orgs_[0]}, {"starts_on", "2027-04-01"},
+                    {"ends_on", "2027-04-02"}, {"time_zone", "Asia/Baku"}, {"registration_closes_at", "2027-03-01T00:00:00Z"}},
+                   network_admin_);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string event = "/api/v1/events/" + made.Json()["id"].get<std::string>();
+  const auto codes = Codes(Send("PATCH", event, {{"ends_on", "2027-03-01"}, {"partner_organisation_ids", {orgs_[0]}}},
+                                network_admin_));
+  EXPECT_EQ(codes.at("ends_on"), "ends_before_start");
+  EXPECT_EQ(codes.at("partner_organisation_ids[0]"), "not_a_member");  // the host is no partner
+  EXPECT_EQ(Send("PATCH", event, {{"title", "x"}}, org_admins_[0]).status, 403);
+  auto moved = Send("PATCH", event,
+                    {{"registration_closes_at", "2027-03-15T12:00:00+04:00"}, {"partner_organisation_ids", {orgs_[1]}}},
+                    network_admin_);
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.Json()["registration_closes_at"], "2027-03-15T08:00:00.000Z");
+  EXPECT_EQ(moved.Json()["title"], "Forum");
+  EXPECT_EQ(moved.Json()["partners"][0]["name"], "Kazakhstan Volunteers");
+
+  auto agenda = Send("POST", event + "/sessions",
+                     {{"title", "Opening"}, {"starts_at", "2027-04-01T06:00:00Z"}, {"ends_at", "2027-04-01T07:00:00Z"}},
+                     network_admin_);
+  ASSERT_EQ(agenda.status, 200);
+  const std::string session = "/api/v1/event-sessions/" + agenda.Json()["sessions"][0]["id"].get<std::string>();
+  EXPECT_EQ(client().Request("DELETE", session, "", org_admins_[0]).status, 403);  // the host runs the door, not the agenda
+  auto gone = client().Request("DELETE", session, "", network_admin_);
+  ASSERT_EQ(gone.status, 200) << gone.body;
+  EXPECT_TRUE(gone.Json()["sessions"].empty());
+}
+
 COHORT_API_ON_BOTH_ENGINES(NetworksApi);
 
 }  // namespace

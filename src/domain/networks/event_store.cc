@@ -40,6 +40,18 @@ Session SessionFromRow(const db::Row& r) {
   return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)};
 }
 
+Result<void> ReplacePartners(db::Tx& tx, const Event& e) {
+  if (auto x = tx.Exec("DELETE FROM event_partners WHERE event_id = :id", {P("id", e.id)}); !x) return x.error();
+  for (const auto& p : e.partners) {
+    if (auto i = tx.Exec("INSERT INTO event_partners (event_id, organisation_id) VALUES (:e, :o)",
+                         {P("e", e.id), P("o", p.organisation_id)});
+        !i) {
+      return i.error();
+    }
+  }
+  return Ok();
+}
+
 }  // namespace
 
 Result<void> InsertEvent(db::Tx& tx, const Event& e) {
@@ -52,14 +64,26 @@ Result<void> InsertEvent(db::Tx& tx, const Event& e) {
        P("zone", e.time_zone), P("closes", e.registration_closes_at), P("limit", e.delegation_limit),
        P("now", e.created_at)}));
   if (!w) return w.error();
-  for (const auto& p : e.partners) {
-    if (auto i = tx.Exec("INSERT INTO event_partners (event_id, organisation_id) VALUES (:e, :o)",
-                         {P("e", e.id), P("o", p.organisation_id)});
-        !i) {
-      return i.error();
-    }
+  return ReplacePartners(tx, e);
+}
+
+Result<void> UpdateEvent(db::Tx& tx, const Event& e, const std::string& now) {
+  if (auto u = tx.Exec(
+          "UPDATE events SET kind = :kind, title = :title, description = :description, place = :place, starts_on = :starts, "
+          "ends_on = :ends, time_zone = :zone, registration_closes_at = :closes, delegation_limit = :limit, updated_at = :now "
+          "WHERE id = :id",
+          {P("id", e.id), P("kind", e.kind), P("title", e.title), P("description", e.description), P("place", e.place),
+           P("starts", e.starts_on), P("ends", e.ends_on), P("zone", e.time_zone), P("closes", e.registration_closes_at),
+           P("limit", e.delegation_limit), P("now", now)});
+      !u) {
+    return u.error();
   }
-  return Ok();
+  return ReplacePartners(tx, e);
+}
+
+Result<void> DeleteSession(db::Tx& tx, const std::string& session_id) {
+  if (auto x = tx.Exec("DELETE FROM event_check_ins WHERE session_id = :s", {P("s", session_id)}); !x) return x.error();
+  return Done(tx.Exec("DELETE FROM event_sessions WHERE id = :s", {P("s", session_id)}));
 }
 
 Result<std::optional<Event>> GetEvent(db::Tx& tx, const std::string& id) {

@@ -13,6 +13,10 @@ Result<void> InsertEvent(db::Tx& tx, const Event& e);
 // The event with its sessions.
 Result<std::optional<Event>> GetEvent(db::Tx& tx, const std::string& id);
 Result<std::vector<Event>> EventsOf(db::Tx& tx, const std::string& network_id);  // by start, without sessions
+// The event's own fields and its partners (replaced).
+Result<void> UpdateEvent(db::Tx& tx, const Event& e, const std::string& now);
+// The session and its check-ins.
+Result<void> DeleteSession(db::Tx& tx, const std::string& session_id);
 Result<void> InsertSession(db::Tx& tx, const Session& s, const std::string& now);
 Result<std::optional<Session>> GetSession(db::Tx& tx, const std::string& id);
 // Gives a session its check-in secret unless it has one.

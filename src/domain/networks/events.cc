@@ -67,6 +67,51 @@ Result<std::pair<Session, EventAccess>> StaffSession(db::Tx& tx, const RequestCo
   return std::make_pair(std::move(**s), std::move(*a));
 }
 
+// Trims an event's texts, checks it against its network (errors at each
+// field), keeps each partner once and writes the deadline in UTC.
+std::vector<FieldError> Normalise(Event& e, const Network& n) {
+  e.title = Trim(e.title);
+  e.description = Trim(e.description);
+  e.place = Trim(e.place);
+  std::vector<FieldError> errors;
+  if (std::none_of(std::begin(kKinds), std::end(kKinds), [&](const char* k) { return e.kind == k; })) {
+    errors.push_back({"kind", "invalid_choice", "conference, forum, week or meeting"});
+  }
+  if (e.title.empty()) errors.push_back({"title", "required", "a title"});
+  else if (CodePoints(e.title) > 200) errors.push_back({"title", "too_long", "at most 200 characters"});
+  if (CodePoints(e.description) > 5000) errors.push_back({"description", "too_long", "at most 5,000 characters"});
+  if (CodePoints(e.place) > 300) errors.push_back({"place", "too_long", "at most 300 characters"});
+  if (!IsMember(n, e.host_organisation_id)) {
+    errors.push_back({"host_organisation_id", "not_a_member", "the host must be a member of the network"});
+  }
+  std::vector<Partner> partners;
+  for (std::size_t i = 0; i < e.partners.size(); ++i) {
+    const std::string& id = e.partners[i].organisation_id;
+    const bool twice = std::any_of(partners.begin(), partners.end(), [&](const Partner& p) { return p.organisation_id == id; });
+    if (!IsMember(n, id) || id == e.host_organisation_id) {
+      errors.push_back({"partner_organisation_ids[" + std::to_string(i) + "]", "not_a_member",
+                        "partners are other member organisations of the network"});
+    } else if (!twice) {
+      partners.push_back({id, ""});
+    }
+  }
+  e.partners = std::move(partners);
+  const bool dates = programmes::IsValidDate(e.starts_on) && programmes::IsValidDate(e.ends_on);
+  if (!programmes::IsValidDate(e.starts_on)) errors.push_back({"starts_on", "invalid_date", "YYYY-MM-DD"});
+  if (!programmes::IsValidDate(e.ends_on)) errors.push_back({"ends_on", "invalid_date", "YYYY-MM-DD"});
+  if (dates && e.ends_on < e.starts_on) errors.push_back({"ends_on", "ends_before_start", "ends before it starts"});
+  if (!programmes::KnownTimeZone(e.time_zone)) {
+    errors.push_back({"time_zone", "unknown_time_zone", "an IANA time zone"});
+  }
+  const auto closes = ParseRfc3339(e.registration_closes_at);
+  if (!closes) errors.push_back({"registration_closes_at", "invalid_datetime", "an RFC 3339 time"});
+  if (e.delegation_limit < 1 || e.delegation_limit > 500) {
+    errors.push_back({"delegation_limit", "out_of_range", "1 to 500 people"});
+  }
+  if (closes) e.registration_closes_at = FormatUtc(*closes);
+  return errors;
+}
+
 void CheckTimes(const std::string& starts, const std::string& ends, std::vector<FieldError>& errors) {
   const auto s = ParseRfc3339(starts);
   const auto e = ParseRfc3339(ends);
@@ -82,46 +127,9 @@ Result<Event> Events::Create(const RequestContext& ctx, const std::string& netwo
     auto access = ReadableNetwork(tx, ctx, network_id);
     if (!access) return access.error();
     if (!access->admin) return Error::PermissionDenied("only the network's administrators create events");
-    input.title = Trim(input.title);
-    input.description = Trim(input.description);
-    input.place = Trim(input.place);
-    std::vector<FieldError> errors;
-    if (std::none_of(std::begin(kKinds), std::end(kKinds), [&](const char* k) { return input.kind == k; })) {
-      errors.push_back({"kind", "invalid_choice", "conference, forum, week or meeting"});
+    if (auto errors = Normalise(input, access->network); !errors.empty()) {
+      return Error::InvalidArgument("invalid event", errors);
     }
-    if (input.title.empty()) errors.push_back({"title", "required", "a title"});
-    else if (CodePoints(input.title) > 200) errors.push_back({"title", "too_long", "at most 200 characters"});
-    if (CodePoints(input.description) > 5000) errors.push_back({"description", "too_long", "at most 5,000 characters"});
-    if (CodePoints(input.place) > 300) errors.push_back({"place", "too_long", "at most 300 characters"});
-    if (!IsMember(access->network, input.host_organisation_id)) {
-      errors.push_back({"host_organisation_id", "not_a_member", "the host must be a member of the network"});
-    }
-    std::vector<Partner> partners;
-    for (std::size_t i = 0; i < input.partners.size(); ++i) {
-      const std::string& id = input.partners[i].organisation_id;
-      const bool twice = std::any_of(partners.begin(), partners.end(), [&](const Partner& p) { return p.organisation_id == id; });
-      if (!IsMember(access->network, id) || id == input.host_organisation_id) {
-        errors.push_back({"partner_organisation_ids[" + std::to_string(i) + "]", "not_a_member",
-                          "partners are other member organisations of the network"});
-      } else if (!twice) {
-        partners.push_back({id, ""});
-      }
-    }
-    input.partners = std::move(partners);
-    const bool dates = programmes::IsValidDate(input.starts_on) && programmes::IsValidDate(input.ends_on);
-    if (!programmes::IsValidDate(input.starts_on)) errors.push_back({"starts_on", "invalid_date", "YYYY-MM-DD"});
-    if (!programmes::IsValidDate(input.ends_on)) errors.push_back({"ends_on", "invalid_date", "YYYY-MM-DD"});
-    if (dates && input.ends_on < input.starts_on) errors.push_back({"ends_on", "ends_before_start", "ends before it starts"});
-    if (!programmes::KnownTimeZone(input.time_zone)) {
-      errors.push_back({"time_zone", "unknown_time_zone", "an IANA time zone"});
-    }
-    const auto closes = ParseRfc3339(input.registration_closes_at);
-    if (!closes) errors.push_back({"registration_closes_at", "invalid_datetime", "an RFC 3339 time"});
-    if (input.delegation_limit < 1 || input.delegation_limit > 500) {
-      errors.push_back({"delegation_limit", "out_of_range", "1 to 500 people"});
-    }
-    if (!errors.empty()) return Error::InvalidArgument("invalid event", errors);
-    input.registration_closes_at = FormatUtc(*closes);
     input.id = NewId(ctx.clock.Now());
     input.network_id = network_id;
     input.created_at = FormatUtc(ctx.clock.Now());
@@ -133,6 +141,37 @@ Result<Event> Events::Create(const RequestContext& ctx, const std::string& netwo
       return a.error();
     }
     auto stored = store::GetEvent(tx, input.id);
+    if (!stored) return stored.error();
+    return std::move(**stored);
+  });
+}
+
+Result<Event> Events::Update(const RequestContext& ctx, const std::string& event_id, const EventChange& change) {
+  return db_.Write([&](db::Tx& tx) -> Result<Event> {
+    auto a = EventFor(tx, ctx, event_id);
+    if (!a) return a.error();
+    if (!a->admin) return Error::PermissionDenied("only the network's administrators change events");
+    Event e = a->event;
+    for (auto [from, to] : {std::pair{&change.kind, &e.kind}, std::pair{&change.title, &e.title},
+                            std::pair{&change.description, &e.description}, std::pair{&change.place, &e.place},
+                            std::pair{&change.starts_on, &e.starts_on}, std::pair{&change.ends_on, &e.ends_on},
+                            std::pair{&change.time_zone, &e.time_zone},
+                            std::pair{&change.registration_closes_at, &e.registration_closes_at}}) {
+      if (*from) *to = **from;
+    }
+    if (change.delegation_limit) e.delegation_limit = *change.delegation_limit;
+    if (change.partner_organisation_ids) {
+      e.partners.clear();
+      for (const auto& id : *change.partner_organisation_ids) e.partners.push_back({id, ""});
+    }
+    if (auto errors = Normalise(e, a->network); !errors.empty()) return Error::InvalidArgument("invalid event", errors);
+    if (auto w = store::UpdateEvent(tx, e, FormatUtc(ctx.clock.Now())); !w) return w.error();
+    if (auto au = trail_.Append(tx, ctx, {e.host_organisation_id, "event", e.id, "update", "",
+                                          json({{"title", e.title}, {"registration_closes_at", e.registration_closes_at}}).dump()});
+        !au) {
+      return au.error();
+    }
+    auto stored = store::GetEvent(tx, e.id);
     if (!stored) return stored.error();
     return std::move(**stored);
   });
@@ -173,6 +212,23 @@ Result<Event> Events::AddSession(const RequestContext& ctx, const std::string& e
     input.ends_at = FormatUtc(*ParseRfc3339(input.ends_at));
     if (auto w = store::InsertSession(tx, input, FormatUtc(ctx.clock.Now())); !w) return w.error();
     auto stored = store::GetEvent(tx, event_id);
+    if (!stored) return stored.error();
+    return std::move(**stored);
+  });
+}
+
+Result<Event> Events::RemoveSession(const RequestContext& ctx, const std::string& session_id) {
+  return db_.Write([&](db::Tx& tx) -> Result<Event> {
+    auto found = StaffSession(tx, ctx, session_id);
+    if (!found) return found.error();
+    if (!found->second.admin) return Error::PermissionDenied("only the network's administrators change the agenda");
+    if (auto d = store::DeleteSession(tx, session_id); !d) return d.error();
+    if (auto au = trail_.Append(tx, ctx, {found->second.event.host_organisation_id, "event", found->second.event.id,
+                                          "remove_session", "", json({{"title", found->first.title}}).dump()});
+        !au) {
+      return au.error();
+    }
+    auto stored = store::GetEvent(tx, found->second.event.id);
     if (!stored) return stored.error();
     return std::move(**stored);
   });

@@ -5,6 +5,7 @@
 // "Events"). Network administrators create events and sessions; readers of
 // the network see them; administrators and coordinators of a member
 // organisation register its delegation.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@
 
 namespace cohort::networks {
 
+// What an event's change may touch (the host stays).
+struct EventChange {
+  std::optional<std::string> kind, title, description, place, starts_on, ends_on, time_zone, registration_closes_at;
+  std::optional<int> delegation_limit;
+  std::optional<std::vector<std::string>> partner_organisation_ids;
+};
+
 class Events {
  public:
   Events(db::Database& db, const audit::Trail& trail, std::string public_url = "")
@@ -26,10 +34,14 @@ class Events {
   // ends_before_start), time_zone (unknown_time_zone),
   // registration_closes_at (invalid_datetime), delegation_limit (out_of_range 1–500).
   Result<Event> Create(const RequestContext& ctx, const std::string& network_id, Event input);
+  // Network administrators: the fields given change; errors as for Create.
+  Result<Event> Update(const RequestContext& ctx, const std::string& event_id, const EventChange& change);
   Result<std::vector<Event>> List(const RequestContext& ctx, const std::string& network_id);
   Result<Event> Get(const RequestContext& ctx, const std::string& event_id);
   // Network administrators. kInvalidArgument at title, starts_at / ends_at.
   Result<Event> AddSession(const RequestContext& ctx, const std::string& event_id, Session input);
+  // Network administrators: the session goes from the agenda, with its check-ins.
+  Result<Event> RemoveSession(const RequestContext& ctx, const std::string& session_id);
   // Network administrators and the host see every delegation; staff of a
   // member organisation their own.
   Result<std::vector<Delegation>> Delegations(const RequestContext& ctx, const std::string& event_id);

@@ -65,6 +65,14 @@ json ToJson(const Delegation& d) {
           {"delegates", people}};
 }
 
+Result<std::vector<std::string>> PartnerIds(const json& ids) {
+  const bool strings = ids.is_array() && std::all_of(ids.begin(), ids.end(), [](const json& x) { return x.is_string(); });
+  if (!strings) {
+    return Error::InvalidArgument("invalid event", {{"partner_organisation_ids", "invalid_type", "a list of organisation ids"}});
+  }
+  return ids.get<std::vector<std::string>>();
+}
+
 std::string TextOf(const json& item, const char* key) {
   return item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : "";
 }
@@ -96,13 +104,9 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
     input.delegation_limit = static_cast<int>(f.OptionalInteger("delegation_limit").value_or(5));
     if (auto c = f.Check(); !c) return c.error();
     if (body->contains("partner_organisation_ids")) {
-      const json& ids = (*body)["partner_organisation_ids"];
-      const bool strings = ids.is_array() && std::all_of(ids.begin(), ids.end(), [](const json& x) { return x.is_string(); });
-      if (!strings) {
-        return Error::InvalidArgument("invalid event",
-                                      {{"partner_organisation_ids", "invalid_type", "a list of organisation ids"}});
-      }
-      for (const auto& id : ids) input.partners.push_back({id.get<std::string>(), ""});
+      auto ids = PartnerIds((*body)["partner_organisation_ids"]);
+      if (!ids) return ids.error();
+      for (const auto& id : *ids) input.partners.push_back({id, ""});
     }
     auto made = events->Create(*ctx, req.PathParam("id"), std::move(input));
     if (!made) return made.error();
@@ -123,6 +127,42 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();
     auto e = events->Get(*ctx, req.PathParam("id"));
+    if (!e) return e.error();
+    return Response::Json(200, ToJson(*e));
+  });
+
+  router.Add(Method::kPatch, "/api/v1/events/{id}", [&auth, events](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = http::StrictJsonObjectBody(req, {"kind", "title", "description", "place", "starts_on", "ends_on", "time_zone",
+                                                 "registration_closes_at", "delegation_limit", "partner_organisation_ids"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    EventChange change;
+    change.kind = f.OptionalText("kind");
+    change.title = f.OptionalText("title");
+    change.description = f.OptionalText("description");
+    change.place = f.OptionalText("place");
+    change.starts_on = f.OptionalText("starts_on");
+    change.ends_on = f.OptionalText("ends_on");
+    change.time_zone = f.OptionalText("time_zone");
+    change.registration_closes_at = f.OptionalText("registration_closes_at");
+    if (auto limit = f.OptionalInteger("delegation_limit")) change.delegation_limit = static_cast<int>(*limit);
+    if (auto c = f.Check(); !c) return c.error();
+    if (body->contains("partner_organisation_ids")) {
+      auto ids = PartnerIds((*body)["partner_organisation_ids"]);
+      if (!ids) return ids.error();
+      change.partner_organisation_ids = std::move(*ids);
+    }
+    auto e = events->Update(*ctx, req.PathParam("id"), change);
+    if (!e) return e.error();
+    return Response::Json(200, ToJson(*e));
+  });
+
+  router.Add(Method::kDelete, "/api/v1/event-sessions/{id}", [&auth, events](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto e = events->RemoveSession(*ctx, req.PathParam("id"));
     if (!e) return e.error();
     return Response::Json(200, ToJson(*e));
   });

@@ -107,6 +107,27 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     return Answer(service->RemoveMember(*ctx, req.PathParam("id"), req.PathParam("organisation")));
   });
 
+  router.Add(Method::kDelete, "/api/v1/networks/{id}/admins/{account}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    return Answer(service->RemoveAdmin(*ctx, req.PathParam("id"), req.PathParam("account")));
+  });
+
+  router.Add(Method::kPatch, "/api/v1/networks/{id}", [&auth, service](Request& req) -> Result<Response> {
+    auto ctx = auth.Context(req);
+    if (!ctx) return ctx.error();
+    auto body = http::StrictJsonObjectBody(req, {"name", "description"});
+    if (!body) return body.error();
+    http::JsonFields f(*body);
+    auto name = f.OptionalText("name");
+    auto description = f.OptionalText("description");
+    if (auto c = f.Check(); !c) return c.error();
+    auto current = service->Get(*ctx, req.PathParam("id"));
+    if (!current) return current.error();
+    return Answer(service->Update(*ctx, req.PathParam("id"), name.value_or(current->name),
+                                  description.value_or(current->description)));
+  });
+
   router.Add(Method::kPost, "/api/v1/networks/{id}/admins", [&auth, service](Request& req) -> Result<Response> {
     auto ctx = auth.Context(req);
     if (!ctx) return ctx.error();

@@ -49,6 +49,12 @@ Result<NetworkAccess> AdminOf(db::Tx& tx, const RequestContext& ctx, const std::
   return a;
 }
 
+void CheckTexts(const std::string& name, const std::string& description, std::vector<FieldError>& errors) {
+  if (name.empty()) errors.push_back({"name", "required", "a name"});
+  else if (CodePoints(name) > 200) errors.push_back({"name", "too_long", "at most 200 characters"});
+  if (CodePoints(description) > 2000) errors.push_back({"description", "too_long", "at most 2,000 characters"});
+}
+
 Result<void> Audit(db::Tx& tx, const RequestContext& ctx, const audit::Trail& trail, const std::string& network_id,
                    const std::string& action, const json& after) {
   return trail.Append(tx, ctx, {"", "network", network_id, action, "", after.dump()});
@@ -83,9 +89,7 @@ Result<Network> Service::Create(const RequestContext& ctx, NewNetwork input) {
   if (!std::regex_match(input.code, code_re)) {
     errors.push_back({"code", "invalid_code", "2 to 16 capital letters, digits or '-'"});
   }
-  if (input.name.empty()) errors.push_back({"name", "required", "a name"});
-  else if (CodePoints(input.name) > 200) errors.push_back({"name", "too_long", "at most 200 characters"});
-  if (CodePoints(input.description) > 2000) errors.push_back({"description", "too_long", "at most 2,000 characters"});
+  CheckTexts(input.name, input.description, errors);
   if (!errors.empty()) return Error::InvalidArgument("invalid network", errors);
   return db_.Write([&](db::Tx& tx) -> Result<Network> {
     Network n{NewId(ctx.clock.Now()), input.code, input.name, input.description, FormatUtc(ctx.clock.Now()), {}, {}, {}};
@@ -143,6 +147,35 @@ Result<Network> Service::RemoveMember(const RequestContext& ctx, const std::stri
     if (auto au = Audit(tx, ctx, trail_, network_id, "remove_member", {{"organisation_id", organisation_id}}); !au) {
       return au.error();
     }
+    return Reload(tx, network_id);
+  });
+}
+
+Result<Network> Service::RemoveAdmin(const RequestContext& ctx, const std::string& network_id,
+                                     const std::string& account_id) {
+  return db_.Write([&](db::Tx& tx) -> Result<Network> {
+    auto a = AdminOf(tx, ctx, network_id);
+    if (!a) return a.error();
+    auto removed = store::RemoveAdmin(tx, network_id, account_id);
+    if (!removed) return removed.error();
+    if (!*removed) return Error::NotFound("not an administrator of the network");
+    if (auto au = Audit(tx, ctx, trail_, network_id, "remove_admin", {{"account_id", account_id}}); !au) return au.error();
+    return Reload(tx, network_id);
+  });
+}
+
+Result<Network> Service::Update(const RequestContext& ctx, const std::string& network_id, const std::string& name_in,
+                                const std::string& description_in) {
+  const std::string name = Trim(name_in);
+  const std::string description = Trim(description_in);
+  return db_.Write([&](db::Tx& tx) -> Result<Network> {
+    auto a = AdminOf(tx, ctx, network_id);
+    if (!a) return a.error();
+    std::vector<FieldError> errors;
+    CheckTexts(name, description, errors);
+    if (!errors.empty()) return Error::InvalidArgument("invalid network", errors);
+    if (auto w = store::Rename(tx, network_id, name, description); !w) return w.error();
+    if (auto au = Audit(tx, ctx, trail_, network_id, "update", {{"name", name}}); !au) return au.error();
     return Reload(tx, network_id);
   });
 }

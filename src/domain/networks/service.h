@@ -38,6 +38,12 @@ class Service {
                                const std::string& organisation_id);
   // kInvalidArgument at email (unknown_account, already_admin).
   Result<Network> AddAdmin(const RequestContext& ctx, const std::string& network_id, const std::string& email);
+  // Network administrators; kNotFound when the account is not one. An
+  // administrator may remove themselves; platform administrators can always add one back.
+  Result<Network> RemoveAdmin(const RequestContext& ctx, const std::string& network_id, const std::string& account_id);
+  // Network administrators. kInvalidArgument at name (required, too_long), description (too_long).
+  Result<Network> Update(const RequestContext& ctx, const std::string& network_id, const std::string& name,
+                         const std::string& description);
   // Network administrators: the chair of a year. kInvalidArgument at year
   // (out_of_range), organisation_id (not_a_member); kConflict "chair_taken"
   // when the year has a chair (one chair per year).

@@ -97,6 +97,18 @@ Result<void> AddAdmin(db::Tx& tx, const std::string& network_id, const std::stri
                       {P("n", network_id), P("a", account_id), P("now", now)}));
 }
 
+Result<bool> RemoveAdmin(db::Tx& tx, const std::string& network_id, const std::string& account_id) {
+  auto r = tx.Exec("DELETE FROM network_admins WHERE network_id = :n AND account_id = :a",
+                   {P("n", network_id), P("a", account_id)});
+  if (!r) return r.error();
+  return *r > 0;
+}
+
+Result<void> Rename(db::Tx& tx, const std::string& network_id, const std::string& name, const std::string& description) {
+  return Done(tx.Exec("UPDATE networks SET name = :name, description = :description WHERE id = :n",
+                      {P("n", network_id), P("name", name), P("description", description)}));
+}
+
 Result<std::optional<Chair>> ChairOf(db::Tx& tx, const std::string& network_id, int year) {
   auto row = tx.QueryOne(
       "SELECT c.year, c.organisation_id, o.name, c.assigned_at, c.handed_over_at, c.note FROM network_chairs c "

@@ -22,6 +22,9 @@ Result<void> AddMember(db::Tx& tx, const std::string& network_id, const std::str
 Result<bool> RemoveMember(db::Tx& tx, const std::string& network_id, const std::string& organisation_id);
 Result<void> AddAdmin(db::Tx& tx, const std::string& network_id, const std::string& account_id, const std::string& now);
 
+Result<bool> RemoveAdmin(db::Tx& tx, const std::string& network_id, const std::string& account_id);
+Result<void> Rename(db::Tx& tx, const std::string& network_id, const std::string& name, const std::string& description);
+
 Result<std::optional<Chair>> ChairOf(db::Tx& tx, const std::string& network_id, int year);
 // kConflict when the year has a chair already.
 Result<void> InsertChair(db::Tx& tx, const std::string& network_id, const Chair& c);
