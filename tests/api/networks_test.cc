@@ -439,7 +439,10 @@ TEST_P(NetworksApi, MembersFileYearlyReportsOnTheFormTheChairSets) {
   EXPECT_EQ(late.Json()["code"], "already_submitted");
 
   // The chair and network administrators see every member, with those still missing; a member sees its own.
-  const json all = client().Get("/api/v1/networks/" + id + "/yearly-reports/2027", org_admins_[0]).Json()["items"];
+  const json year = client().Get("/api/v1/networks/" + id + "/yearly-reports/2027", org_admins_[0]).Json();
+  EXPECT_EQ(year["form"]["due_on"], "2028-01-31");
+  EXPECT_TRUE(client().Get("/api/v1/networks/" + id + "/yearly-reports/2026", org_admins_[0]).Json()["form"].is_null());
+  const json all = year["items"];
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0]["organisation_name"], "Azerbaijan Volunteers");
   EXPECT_EQ(all[0]["state"], "missing");

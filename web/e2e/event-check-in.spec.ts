@@ -20,75 +20,24 @@
 //   unknown pass is refused; the screen of tomorrow's session says check-in
 //   is closed.
 // Screenshots land in /tmp/shots-B.
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import jsQR from 'jsqr';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { createAdmin, createToken } from './cli';
 import { expect, test, text } from './fixtures';
+import { axe, bakuDay, noSideScroll, otherBrowser, PHONE, qrInPdf, qrInPng, utcIn } from './network-setup';
 import { PASSWORD, signIn } from './people';
 
 // Refused on purpose: the screen of a session whose check-in is not open yet (409).
 test.use({ allowedConsoleErrors: [/status of 409/] });
 
-const PHONE = { width: 375, height: 740 };
 const SHOTS = '/tmp/shots-B';
-
-async function axe(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary, `axe on ${where}`).toEqual([]);
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
   const shown = await page.locator('main').innerText();
   expect(shown.match(/\b(pass|event_check_in|badge)\.[a-z_.]+/g), `catalogue keys on ${name}`).toBeNull();
 }
-
-async function noSideScroll(page: Page, where: string): Promise<void> {
-  const width = page.viewportSize()?.width ?? 0;
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `no horizontal scroll on ${where}`).toBeLessThanOrEqual(width);
-}
-
-/** A browser of another person's own (own cookies and storage), watched like the test's page; refusals (404 unknown pass, 422) are expected. */
-async function otherBrowser(browser: Browser, baseURL: string, viewport = PHONE) {
-  const context = await browser.newContext({ baseURL, viewport, locale: 'en-GB', timezoneId: 'Asia/Baku' });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if ((message.type() === 'error' && !/status of (404|422)/.test(message.text())) || /Content Security Policy/i.test(message.text())) {
-      problems.push(`${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  return { page, problems, close: () => context.close() };
-}
-
-/** The text of a QR code in a PNG image. */
-function qrInPng(png: PNG): string {
-  const found = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
-  if (!found) throw new Error('no QR code in the image');
-  return found.data;
-}
-
-/** The text of the QR code on the first page of a PDF (rasterised by poppler's pdftoppm). */
-function qrInPdf(pdf: Buffer): string {
-  const dir = mkdtempSync(`${tmpdir()}/cohort-badge-`);
-  writeFileSync(`${dir}/badges.pdf`, pdf);
-  execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', `${dir}/badges.pdf`, `${dir}/page`]);
-  const file = readdirSync(dir).find((f) => f.endsWith('.png'));
-  if (!file) throw new Error('pdftoppm wrote no page');
-  return qrInPng(PNG.sync.read(readFileSync(`${dir}/${file}`)));
-}
-
-/** RFC 3339 in UTC without fractions, `minutes` from now. */
-const utcIn = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-/** "YYYY-MM-DD" on the clock of Asia/Baku (UTC+4 all year), `days` from now. */
-const bakuDay = (days: number) => new Date(Date.now() + 4 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 interface Setup {
   eventId: string;

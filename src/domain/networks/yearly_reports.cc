@@ -123,13 +123,15 @@ Result<ReportForm> YearlyReports::Form(const RequestContext& ctx, const std::str
   });
 }
 
-Result<std::vector<YearlyReport>> YearlyReports::List(const RequestContext& ctx, const std::string& network_id, int year) {
-  return db_.Read([&](db::Tx& tx) -> Result<std::vector<YearlyReport>> {
+Result<YearOfReports> YearlyReports::List(const RequestContext& ctx, const std::string& network_id, int year) {
+  return db_.Read([&](db::Tx& tx) -> Result<YearOfReports> {
     auto access = ReadableNetwork(tx, ctx, network_id);
     if (!access) return access.error();
     auto all = SeesAll(tx, ctx, *access, year);
     if (!all) return all.error();
-    std::vector<YearlyReport> out;
+    auto form = store::GetReportForm(tx, network_id, year);
+    if (!form) return form.error();
+    YearOfReports out{std::move(*form), {}};
     for (const auto& m : access->network.members) {  // by name
       if (!*all) {
         auto roles = organisations::StaffRoles(tx, ctx, m.organisation_id);
@@ -138,7 +140,7 @@ Result<std::vector<YearlyReport>> YearlyReports::List(const RequestContext& ctx,
       }
       auto r = ReportOrEmpty(tx, access->network, year, m.organisation_id);
       if (!r) return r.error();
-      out.push_back(std::move(*r));
+      out.reports.push_back(std::move(*r));
     }
     return out;
   });

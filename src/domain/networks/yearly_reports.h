@@ -34,6 +34,12 @@ struct YearlyReport {
   std::string updated_at, submitted_at;
 };
 
+// A year's reports as a reader sees them, with the year's form if it has one.
+struct YearOfReports {
+  std::optional<ReportForm> form;
+  std::vector<YearlyReport> reports;
+};
+
 class YearlyReports {
  public:
   YearlyReports(db::Database& db, const audit::Trail& trail) : db_(db), trail_(trail) {}
@@ -46,8 +52,8 @@ class YearlyReports {
   // Readers of the network; kNotFound when the year has no form.
   Result<ReportForm> Form(const RequestContext& ctx, const std::string& network_id, int year);
   // Network administrators and the chair: every member (state "missing" for
-  // those without a report); a member's staff: their own.
-  Result<std::vector<YearlyReport>> List(const RequestContext& ctx, const std::string& network_id, int year);
+  // those without a report); a member's staff: their own. With the year's form, if set.
+  Result<YearOfReports> List(const RequestContext& ctx, const std::string& network_id, int year);
   Result<YearlyReport> Get(const RequestContext& ctx, const std::string& network_id, int year,
                            const std::string& organisation_id);
   // The member's administrators and coordinators: merges the answers into

@@ -73,8 +73,8 @@ void RegisterYearlyReportRoutes(http::Router& router, db::Database& db, const au
     auto list = reports->List(*ctx, req.PathParam("id"), *year);
     if (!list) return list.error();
     json items = json::array();
-    for (const auto& r : *list) items.push_back(ToJson(r, false));
-    return Response::Json(200, {{"items", items}});
+    for (const auto& r : list->reports) items.push_back(ToJson(r, false));
+    return Response::Json(200, {{"form", list->form ? ToJson(*list->form) : json(nullptr)}, {"items", items}});
   });
 
   router.Add(Method::kGet, "/api/v1/networks/{id}/yearly-reports/{year}/{organisation}",

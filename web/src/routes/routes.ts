@@ -63,6 +63,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   // Networks of organisations, their events and delegations (docs/api/networks.md).
   '/networks': { load: () => import('./Networks.svelte'), titleKey: 'networks.title', session: true },
   '/network': { load: () => import('./Network.svelte'), titleKey: 'networks.network_title', session: true },
+  // One member's yearly report to its network: filled in by the member, read by the chair (docs/api/networks.md).
+  '/network/report': { load: () => import('./NetworkReport.svelte'), titleKey: 'yearly_reports.title', session: true },
   '/event': { load: () => import('./Event.svelte'), titleKey: 'events.event_title', session: true },
   // Check-in at the sessions of an event (docs/api/networks.md): the badge's QR code opens /pass?key=… (no
   // account: the phone keeps the pass), the session's screen shows a rotating QR code of
