@@ -132,6 +132,8 @@ export const addMember = (id: string, organisationId: string) =>
 export const removeMember = (id: string, organisationId: string) =>
   request<Network>(`${net(id)}/members/${encodeURIComponent(organisationId)}`, { method: 'DELETE' });
 export const addAdmin = (id: string, email: string) => request<Network>(`${net(id)}/admins`, { method: 'POST', body: { email } });
+export const removeAdmin = (id: string, accountId: string) =>
+  request<Network>(`${net(id)}/admins/${encodeURIComponent(accountId)}`, { method: 'DELETE' });
 export const setChair = (id: string, year: number, organisationId: string) =>
   request<Network>(`${net(id)}/chairs/${year}`, { method: 'PUT', body: { organisation_id: organisationId } });
 export const handOver = (id: string, year: number, body: { organisation_id: string; note: string }) =>
@@ -143,6 +145,9 @@ export const createEvent = (networkId: string, body: EventInput) =>
   request<NetworkEvent>(`${net(networkId)}/events`, { method: 'POST', body });
 export const getEvent = (id: string) => request<NetworkEvent>(ev(id));
 export const addSession = (id: string, body: SessionInput) => request<NetworkEvent>(`${ev(id)}/sessions`, { method: 'POST', body });
+/** The session goes from the agenda, with its check-ins. */
+export const removeSession = (sessionId: string) =>
+  request<NetworkEvent>(`/api/v1/event-sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' });
 export const listDelegations = (id: string) => request<{ items: Delegation[] }>(`${ev(id)}/delegations`);
 export const saveDelegation = (id: string, organisationId: string, delegates: DelegateInput[]) =>
   request<Delegation>(`${ev(id)}/delegations/${encodeURIComponent(organisationId)}`, { method: 'PUT', body: { delegates } });
