@@ -5,14 +5,18 @@
 // administrator. In the browser:
 // - the platform administrator opens "Networks" from the header, is told
 //   beside the fields what is wrong with a bad code and a missing name,
-//   creates the network, adds three organisations as members and removes the
-//   third (after a question), adds the person as a network administrator
-//   (an unknown address is refused beside the field),
+//   creates the network and renames it (name and description), adds three
+//   organisations as members and removes the third (after a question), adds
+//   the person and the second member's administrator as network
+//   administrators (an unknown address is refused beside the field),
 //   sets the chair of next year and is told clearly that the year is taken
 //   when setting it again;
-// - the network administrator creates a forum hosted by the first member
-//   and adds a session to its agenda (an end before the start is refused
-//   beside the field); a second event, made through the API, has closed;
+// - the network administrator removes the second network administrator,
+//   creates a forum hosted by the first member, adds a session to its agenda
+//   (an end before the start is refused beside the field) and removes it
+//   (after a question),
+//   and moves the registration deadline (the host shown, not changeable);
+//   a second event, made through the API, has closed;
 // - the second member's administrator registers a delegation: four people
 //   where the host takes three are refused, then two heads and a delegate
 //   without a name (the first above the form, the name beside that
@@ -35,7 +39,7 @@ import { accountButton, PASSWORD, person, signIn, signOut } from './people';
 // The refusals this test provokes on purpose (bad input, a year's chair taken) show on the console.
 test.use({ allowedConsoleErrors: [/the server responded with a status of (409|422)/] });
 
-const SHOTS = '/tmp/shots-A';
+const SHOTS = process.env.COHORT_E2E_SHOTS ?? '/tmp/shots-A';
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1280, height: 800 };
 // Accounts made with the command line speak Azerbaijani: the pages follow the account's language.
@@ -115,6 +119,7 @@ test('a network: members, chair and hand-over; an event with a session, delegati
   await useLocale(page, 'az');
   const main = page.getByRole('main');
   const networkName = `International Volunteer Center ${stamp}`;
+  const draftName = `Volunteer Centre draft ${stamp}`;
   const code = `IVC-${stamp.slice(-4)}`;
   const year = new Date().getFullYear() + 1;
 
@@ -129,12 +134,23 @@ test('a network: members, chair and hand-over; an event with a session, delegati
     await expect(main.getByLabel(az('networks.code'), { exact: true })).toBeFocused();
     await shots(page, 'networks-errors');
     await main.getByLabel(az('networks.code'), { exact: true }).fill(code);
-    await main.getByLabel(az('networks.name'), { exact: true }).fill(networkName);
-    await main.getByLabel(az('networks.description'), { exact: true }).fill('Member organisations of six countries; a rotating chair.');
+    await main.getByLabel(az('networks.name'), { exact: true }).fill(draftName);
+    await main.getByLabel(az('networks.description'), { exact: true }).fill('Member organisations.');
     await main.getByRole('button', { name: az('networks.create') }).click();
     await expect(page).toHaveURL(/\/network\?id=/);
-    await expect(main.getByRole('heading', { level: 1 })).toHaveText(`${networkName} (${code})`);
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText(`${draftName} (${code})`);
     networkId = new URL(page.url()).searchParams.get('id') ?? '';
+    // Renamed, with a fuller description: the page shows both at once.
+    await main.getByRole('button', { name: az('networks.change_details') }).click();
+    const details = main.getByTestId('network-details-form');
+    await expect(details.getByLabel(az('networks.name'), { exact: true })).toHaveValue(draftName);
+    await details.getByLabel(az('networks.name'), { exact: true }).fill(networkName);
+    await details.getByLabel(az('networks.description'), { exact: true }).fill('Member organisations of six countries; a rotating chair.');
+    await details.getByRole('button', { name: az('networks.save_details') }).click();
+    await expect(main.getByRole('status').filter({ hasText: az('networks.details_saved') })).toBeVisible();
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText(`${networkName} (${code})`);
+    await expect(main.getByText('Member organisations of six countries; a rotating chair.')).toBeVisible();
+    await expect(details).toHaveCount(0);
   });
 
   await test.step('members, a network administrator and the chair of next year', async () => {
@@ -154,9 +170,12 @@ test('a network: members, chair and hand-over; an event with a session, delegati
     await main.getByLabel(az('networks.admin_email'), { exact: true }).fill(`nobody.${stamp}@example.az`);
     await main.getByRole('button', { name: az('networks.add_admin') }).click();
     await expect(main.locator('#admin_email-error')).toHaveText(az('field_errors.unknown_account'));
-    await main.getByLabel(az('networks.admin_email'), { exact: true }).fill(netAdmin.email);
-    await main.getByRole('button', { name: az('networks.add_admin') }).click();
-    await expect(main.getByTestId('network-admins')).toContainText(netAdmin.email);
+    // The person, and the second member's administrator (by mistake: the person removes them).
+    for (const email of [netAdmin.email, memberAdmin]) {
+      await main.getByLabel(az('networks.admin_email'), { exact: true }).fill(email);
+      await main.getByRole('button', { name: az('networks.add_admin') }).click();
+      await expect(main.getByTestId('network-admins')).toContainText(email);
+    }
 
     await main.getByLabel(az('networks.year'), { exact: true }).fill(String(year));
     await main.getByLabel(az('networks.chair'), { exact: true }).selectOption({ label: host.name });
@@ -174,11 +193,18 @@ test('a network: members, chair and hand-over; an event with a session, delegati
   });
 
   const eventTitle = `Volunteer Forum ${stamp}`;
+  const bakuDeadline = bakuLocal(10);
   await test.step('the network administrator creates an event with a session', async () => {
     await signInAs(page, netAdmin.email);
     await page.getByRole('banner').getByRole('link', { name: az('nav.networks') }).click();
     await main.getByRole('link', { name: networkName }).click();
     await expect(main.getByTestId('network-admin-note')).toBeVisible();
+    // A second administrator can go; the last one cannot (no button).
+    const admins = main.getByTestId('network-admins');
+    await admins.getByRole('listitem').filter({ hasText: memberAdmin }).getByRole('button', { name: az('networks.remove_admin') }).click();
+    await expect(admins.getByRole('listitem')).toHaveCount(1);
+    await expect(admins).not.toContainText(memberAdmin);
+    await expect(admins.getByRole('button')).toHaveCount(0);
     await main.getByLabel(az('events.kind'), { exact: true }).selectOption('forum');
     await main.getByLabel(az('events.host'), { exact: true }).selectOption({ label: host.name });
     await main.getByLabel(az('events.title_label'), { exact: true }).fill(eventTitle);
@@ -187,7 +213,7 @@ test('a network: members, chair and hand-over; an event with a session, delegati
     await main.getByLabel(az('events.starts_on'), { exact: true }).fill(day(40));
     await main.getByLabel(az('events.ends_on'), { exact: true }).fill(day(42));
     await main.getByLabel(az('events.time_zone'), { exact: true }).selectOption('Asia/Baku');
-    await main.getByLabel(az('events.registration_closes'), { exact: true }).fill(bakuLocal(10));
+    await main.getByLabel(az('events.registration_closes'), { exact: true }).fill(bakuDeadline);
     await main.getByLabel(az('events.delegation_limit'), { exact: true }).fill('3');
     await main.getByRole('button', { name: az('events.create') }).click();
     await expect(page).toHaveURL(/\/event\?id=/);
@@ -224,6 +250,36 @@ test('a network: members, chair and hand-over; an event with a session, delegati
     await expect(main.getByTestId('event-sessions')).toContainText('Opening plenary');
     await expect(main.getByTestId('event-sessions')).toContainText('10:00–12:00');
     await axe(page, '/event (network administrator)');
+    // The session was a draft: removed, the agenda is empty again.
+    await main.getByTestId('event-sessions').getByRole('button', { name: `${az('events.remove_session')} Opening plenary` }).click();
+    const removeSession = page.getByTestId('remove-session');
+    await expect(removeSession).toContainText(az('events.remove_session_title', { title: 'Opening plenary' }));
+    await removeSession.getByRole('button', { name: az('events.remove_session'), exact: true }).click();
+    await expect(main.getByTestId('event-sessions')).toHaveCount(0);
+    await expect(main.getByText(az('events.no_sessions'))).toBeVisible();
+
+    // The registration deadline moves, typed on the event's clock; the host is shown, not changeable.
+    await main.getByRole('button', { name: az('events.change') }).click();
+    const change = main.getByTestId('event-change-form');
+    await expect(change.getByRole('heading', { name: az('events.change_heading') })).toBeFocused();
+    await expect(change.getByTestId('event-host-fixed')).toContainText(host.name);
+    await expect(change.locator('#event_host')).toHaveCount(0);
+    await expect(change.getByLabel(az('events.title_label'), { exact: true })).toHaveValue(eventTitle);
+    await expect(change.getByLabel(az('events.registration_closes'), { exact: true })).toHaveValue(bakuDeadline);
+    const moved = `${day(30)}T17:45`;
+    await change.getByLabel(az('events.registration_closes'), { exact: true }).fill(moved);
+    await axe(page, '/event (changing the event)');
+    await shots(page, 'event-change');
+    await change.getByRole('button', { name: az('events.save_changes') }).click();
+    await expect(main.getByRole('status').filter({ hasText: az('events.changed') })).toBeVisible();
+    await expect(change).toHaveCount(0);
+    await expect(main.getByRole('button', { name: az('events.change') })).toBeFocused();
+    const [y, m, d] = moved.slice(0, 10).split('-');
+    await expect(main.getByTestId('event-deadline')).toContainText(
+      az('format.date_time', { date: az('format.date', { day: String(Number(d)), month: az(`format.months.${Number(m)}`), year: y ?? '' }), time: '17:45' }),
+    );
+    await expect(main.getByTestId('event-deadline')).toContainText('Asia/Baku');
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText(eventTitle);
     await signOutNow(page);
   });
 

@@ -76,6 +76,8 @@ export interface EventInput {
   delegation_limit: number;
   partner_organisation_ids?: string[];
 }
+/** What PATCH changes: any field of creating but the host; `partner_organisation_ids` replaces the partners. */
+export type EventChange = Partial<Omit<EventInput, 'host_organisation_id'>>;
 export interface SessionInput {
   title: string;
   place: string;
@@ -127,6 +129,8 @@ export const listNetworks = () => request<{ items: NetworkSummary[] }>('/api/v1/
 export const createNetwork = (body: { code: string; name: string; description: string }) =>
   request<Network>('/api/v1/networks', { method: 'POST', body });
 export const getNetwork = (id: string) => request<Network>(net(id));
+export const updateNetwork = (id: string, body: { name?: string; description?: string }) =>
+  request<Network>(net(id), { method: 'PATCH', body });
 export const addMember = (id: string, organisationId: string) =>
   request<Network>(`${net(id)}/members`, { method: 'POST', body: { organisation_id: organisationId } });
 export const removeMember = (id: string, organisationId: string) =>
@@ -144,6 +148,7 @@ export const listEvents = (networkId: string) => request<{ items: NetworkEvent[]
 export const createEvent = (networkId: string, body: EventInput) =>
   request<NetworkEvent>(`${net(networkId)}/events`, { method: 'POST', body });
 export const getEvent = (id: string) => request<NetworkEvent>(ev(id));
+export const updateEvent = (id: string, body: EventChange) => request<NetworkEvent>(ev(id), { method: 'PATCH', body });
 export const addSession = (id: string, body: SessionInput) => request<NetworkEvent>(`${ev(id)}/sessions`, { method: 'POST', body });
 /** The session goes from the agenda, with its check-ins. */
 export const removeSession = (sessionId: string) =>
