@@ -24,6 +24,15 @@ std::map<std::string, std::string> Codes(const std::vector<FieldError>& errors) 
   return out;
 }
 
+// Found by fuzz/fuzz_form.cc: settings that are not an object are refused, not thrown on.
+TEST(Forms, SettingsThatAreNotAnObjectAreRefused) {
+  for (const json& body : {json::array({json::object()}), json("call"), json(7), json(nullptr)}) {
+    auto s = ParseCallSettings(body);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(Codes(s.error().fields())["settings"], "wrong_type");
+  }
+}
+
 TEST(Forms, TextLimitsCountCharactersAndWordsNotBytes) {
   const Form form = MakeForm(json::parse(
       R"([{"key": "name", "type": "short_text", "label": {"az": "Ad"}, "max_chars": 5},

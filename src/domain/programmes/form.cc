@@ -449,6 +449,9 @@ bool IsVisible(const Form& form, const Field& field, const json& answers) {
 }
 
 Result<CallSettings> ParseCallSettings(const json& body) {
+  if (!body.is_object()) {
+    return Error::InvalidArgument("invalid call settings", {{"settings", "wrong_type", "an object of call settings"}});
+  }
   Errors errors;
   CallSettings s;
   static const std::set<std::string> kMembers = {"title", "description", "opens_at_local", "closes_at_local",
