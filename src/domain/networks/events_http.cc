@@ -1,5 +1,4 @@
 // Routes of a network's events, agenda and delegations (docs/api/networks.md "Events").
-#include <algorithm>
 #include <memory>
 
 #include <nlohmann/json.hpp>
@@ -65,14 +64,6 @@ json ToJson(const Delegation& d) {
           {"delegates", people}};
 }
 
-Result<std::vector<std::string>> PartnerIds(const json& ids) {
-  const bool strings = ids.is_array() && std::all_of(ids.begin(), ids.end(), [](const json& x) { return x.is_string(); });
-  if (!strings) {
-    return Error::InvalidArgument("invalid event", {{"partner_organisation_ids", "invalid_type", "a list of organisation ids"}});
-  }
-  return ids.get<std::vector<std::string>>();
-}
-
 std::string TextOf(const json& item, const char* key) {
   return item.contains(key) && item[key].is_string() ? item[key].get<std::string>() : "";
 }
@@ -103,11 +94,9 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
     input.registration_closes_at = f.Text("registration_closes_at");
     input.delegation_limit = static_cast<int>(f.OptionalInteger("delegation_limit").value_or(5));
     if (auto c = f.Check(); !c) return c.error();
-    if (body->contains("partner_organisation_ids")) {
-      auto ids = PartnerIds((*body)["partner_organisation_ids"]);
-      if (!ids) return ids.error();
-      for (const auto& id : *ids) input.partners.push_back({id, ""});
-    }
+    std::vector<FieldError> errors;
+    for (const auto& id : http::TextList(*body, "partner_organisation_ids", errors)) input.partners.push_back({id, ""});
+    if (!errors.empty()) return Error::InvalidArgument("invalid event", errors);
     auto made = events->Create(*ctx, req.PathParam("id"), std::move(input));
     if (!made) return made.error();
     return Response::Json(201, ToJson(*made));
@@ -150,9 +139,9 @@ void RegisterEventRoutes(http::Router& router, db::Database& db, const audit::Tr
     if (auto limit = f.OptionalInteger("delegation_limit")) change.delegation_limit = static_cast<int>(*limit);
     if (auto c = f.Check(); !c) return c.error();
     if (body->contains("partner_organisation_ids")) {
-      auto ids = PartnerIds((*body)["partner_organisation_ids"]);
-      if (!ids) return ids.error();
-      change.partner_organisation_ids = std::move(*ids);
+      std::vector<FieldError> errors;
+      change.partner_organisation_ids = http::TextList(*body, "partner_organisation_ids", errors);
+      if (!errors.empty()) return Error::InvalidArgument("invalid event", errors);
     }
     auto e = events->Update(*ctx, req.PathParam("id"), change);
     if (!e) return e.error();

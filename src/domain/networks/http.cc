@@ -122,10 +122,7 @@ void RegisterRoutes(http::Router& router, db::Database& db, const audit::Trail& 
     auto name = f.OptionalText("name");
     auto description = f.OptionalText("description");
     if (auto c = f.Check(); !c) return c.error();
-    auto current = service->Get(*ctx, req.PathParam("id"));
-    if (!current) return current.error();
-    return Answer(service->Update(*ctx, req.PathParam("id"), name.value_or(current->name),
-                                  description.value_or(current->description)));
+    return Answer(service->Update(*ctx, req.PathParam("id"), name, description));
   });
 
   router.Add(Method::kPost, "/api/v1/networks/{id}/admins", [&auth, service](Request& req) -> Result<Response> {

@@ -164,13 +164,14 @@ Result<Network> Service::RemoveAdmin(const RequestContext& ctx, const std::strin
   });
 }
 
-Result<Network> Service::Update(const RequestContext& ctx, const std::string& network_id, const std::string& name_in,
-                                const std::string& description_in) {
-  const std::string name = Trim(name_in);
-  const std::string description = Trim(description_in);
+Result<Network> Service::Update(const RequestContext& ctx, const std::string& network_id,
+                                const std::optional<std::string>& name_in,
+                                const std::optional<std::string>& description_in) {
   return db_.Write([&](db::Tx& tx) -> Result<Network> {
     auto a = AdminOf(tx, ctx, network_id);
     if (!a) return a.error();
+    const std::string name = Trim(name_in.value_or(a->network.name));
+    const std::string description = Trim(description_in.value_or(a->network.description));
     std::vector<FieldError> errors;
     CheckTexts(name, description, errors);
     if (!errors.empty()) return Error::InvalidArgument("invalid network", errors);

@@ -6,6 +6,7 @@
 // Who: platform administrators create networks and do everything; network
 // administrators run their network; staff of a member organisation read it.
 // For anyone else a network does not exist (kNotFound).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,9 +42,10 @@ class Service {
   // Network administrators; kNotFound when the account is not one. An
   // administrator may remove themselves; platform administrators can always add one back.
   Result<Network> RemoveAdmin(const RequestContext& ctx, const std::string& network_id, const std::string& account_id);
-  // Network administrators. kInvalidArgument at name (required, too_long), description (too_long).
-  Result<Network> Update(const RequestContext& ctx, const std::string& network_id, const std::string& name,
-                         const std::string& description);
+  // Network administrators: the name or description given changes.
+  // kInvalidArgument at name (required, too_long), description (too_long).
+  Result<Network> Update(const RequestContext& ctx, const std::string& network_id, const std::optional<std::string>& name,
+                         const std::optional<std::string>& description);
   // Network administrators: the chair of a year. kInvalidArgument at year
   // (out_of_range), organisation_id (not_a_member); kConflict "chair_taken"
   // when the year has a chair (one chair per year).

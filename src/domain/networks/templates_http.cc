@@ -83,10 +83,12 @@ void RegisterTemplateRoutes(http::Router& router, db::Database& db, const audit:
     if (auto c = f.Check(); !c) return c.error();
     const json intake = body->value("intake", json::object());
     if (!intake.is_object()) return Error::InvalidArgument("invalid intake", {{"intake", "wrong_type", "an object"}});
-    in.intake_name = intake.value("name", json("")).is_string() ? intake.value("name", "") : "";
-    in.starts_on = intake.value("starts_on", json("")).is_string() ? intake.value("starts_on", "") : "";
-    in.ends_on = intake.value("ends_on", json("")).is_string() ? intake.value("ends_on", "") : "";
-    in.time_zone = intake.value("time_zone", json("")).is_string() ? intake.value("time_zone", "") : "";
+    // A text of the wrong type reads as empty: the intake's own checks then name the field.
+    auto text = [&](const char* key) { return intake.value(key, json("")).is_string() ? intake.value(key, "") : ""; };
+    in.intake_name = text("name");
+    in.starts_on = text("starts_on");
+    in.ends_on = text("ends_on");
+    in.time_zone = text("time_zone");
     in.capacity = intake.value("capacity", json(0)).is_number_integer() ? intake.value("capacity", 0) : -1;
     auto a = templates->Adopt(*ctx, req.PathParam("id"), in);
     if (!a) return a.error();
